@@ -1,0 +1,23 @@
+"""What the core needs from a store, as protocols (the store package implements them)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from typing import Protocol
+
+from factcheck.core.types import Passage, ReferenceInfo
+
+
+class PassageIndex(Protocol):
+    """Candidate look-up over the indexed passages of every reference in a store."""
+
+    def lookup(self, keys: Collection[int], *, limit: int) -> list[tuple[Passage, int]]:
+        """Return up to ``limit`` passages sharing the most ``keys``, best first, with that count.
+
+        Keys held by too many passages to discriminate may be ignored by the implementation.
+        """
+        ...
+
+    def references(self, ids: Iterable[str]) -> dict[str, ReferenceInfo]:
+        """Return the title and url of each known reference id."""
+        ...
