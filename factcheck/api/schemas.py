@@ -1,0 +1,96 @@
+"""Request and response schemas; the OpenAPI document is generated from them."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, ValidationError, fields, validate, validates
+
+
+def _not_blank(value: str) -> None:
+    if not value.strip():
+        raise ValidationError("Must contain some text, not only white space.")
+
+
+class CheckRequestSchema(Schema):
+    text = fields.String(required=True, validate=_not_blank,
+                         metadata={"description": "The draft to check, as plain text."})
+    title = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=1000))
+    source = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=200),
+                           metadata={"description": "Who sent it: a CMS name, a desk, ..."})
+    metadata = fields.Dict(keys=fields.String(), load_default=dict,
+                           metadata={"description": "Free JSON kept with the job and echoed back."})
+
+
+class CheckAcceptedSchema(Schema):
+    id = fields.String(required=True)
+    status = fields.String(required=True,
+                           validate=validate.OneOf(["queued", "running", "done", "failed"]))
+
+
+class CheckSchema(CheckAcceptedSchema):
+    title = fields.String(allow_none=True)
+    source = fields.String(allow_none=True)
+    metadata = fields.Dict()
+    created_at = fields.Float()
+    updated_at = fields.Float()
+    finished_at = fields.Float(allow_none=True)
+    attempts = fields.Integer()
+    error = fields.String(allow_none=True)
+    report = fields.Dict(allow_none=True, metadata={
+        "description": "Once done: the versioned report (see docs/report.md)."})
+
+
+class ReferenceRequestSchema(Schema):
+    id = fields.String(load_default=None, validate=validate.Regexp(
+        r"^[A-Za-z0-9][A-Za-z0-9._/:-]{0,199}$",
+        error="Use 1-200 letters, digits and . _ / : - (starting with a letter or digit)."))
+    title = fields.String(required=True, validate=[validate.Length(max=1000), _not_blank])
+    text = fields.String(required=True, validate=_not_blank)
+    url = fields.Url(load_default=None, allow_none=True)
+    source = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=200))
+    published_at = fields.String(load_default=None, allow_none=True,
+                                 metadata={"description": "ISO date or date-time."})
+
+    @validates("published_at")
+    def _iso(self, value: str | None, **_: object) -> None:
+        from datetime import datetime
+
+        if value is None:
+            return
+        try:
+            datetime.fromisoformat(value)
+        except ValueError as exc:
+            raise ValidationError("Use an ISO 8601 date such as 2022-10-20.") from exc
+
+
+class ReferenceSummarySchema(Schema):
+    id = fields.String(required=True)
+    title = fields.String(required=True)
+    url = fields.String(allow_none=True)
+    source = fields.String(allow_none=True)
+    published_at = fields.String(allow_none=True)
+    content_hash = fields.String()
+    created_at = fields.Float()
+
+
+class ReferenceSchema(ReferenceSummarySchema):
+    text = fields.String(required=True)
+
+
+class PageArgsSchema(Schema):
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
+
+
+class ReferencePageSchema(Schema):
+    items = fields.List(fields.Nested(ReferenceSummarySchema), required=True)
+    total = fields.Integer(required=True)
+    offset = fields.Integer(required=True)
+    limit = fields.Integer(required=True)
+    next = fields.String(allow_none=True, metadata={"description": "URL of the next page."})
+
+
+class HealthSchema(Schema):
+    status = fields.String(required=True, validate=validate.OneOf(["ok", "degraded"]))
+    store = fields.Dict(required=True)
+    broker = fields.Dict(required=True)
+    version = fields.String(required=True)

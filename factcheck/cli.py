@@ -1,0 +1,117 @@
+"""The ``factcheck`` command: serve | worker | ingest | check | extract."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from factcheck.config import load_settings
+
+log = logging.getLogger("factcheck.cli")
+
+
+def _store(settings=None):
+    from factcheck.store import open_store
+
+    settings = settings or load_settings()
+    return open_store(settings["STORE_URL"])
+
+
+@click.group()
+@click.version_option(package_name="factcheck")
+def main() -> None:
+    """factcheck: checks a draft's quotes and figures against a reference store.
+
+    The store is named by FACTCHECK_STORE_URL (sqlite:///file.db or redis://host:port/db);
+    by default a SQLite file in ./.factcheck.
+    """
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to bind.")
+@click.option("--threads", default=4, show_default=True, type=int, help="Web threads.")
+@click.option("--worker/--no-worker", default=True, show_default=True,
+              help="Start a Celery worker process next to the web server.")
+def serve(host: str, port: int, threads: int, worker: bool) -> None:
+    """Start the web server and a worker; load seeds/ into an empty store."""
+    from factcheck.serve import run_server
+
+    run_server(load_settings(), host=host, port=port, threads=threads, with_worker=worker)
+
+
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("celery_args", nargs=-1, type=click.UNPROCESSED)
+def worker(celery_args: tuple[str, ...]) -> None:
+    """Run a Celery worker (extra arguments go to celery)."""
+    cmd = [sys.executable, "-m", "celery", "-A", "workers.celery_app", "worker",
+           "--loglevel", "INFO", *celery_args]
+    os.execv(sys.executable, cmd)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[str, ...], quiet: bool) -> None:
+    """Load reference files (.txt: first line is the title; .json) or folders of them."""
+    from tqdm import tqdm
+
+    from factcheck.errors import FactcheckError
+    from factcheck.ingest import find_files, ingest_files
+
+    try:
+        files = find_files(list(paths))
+    except FactcheckError as exc:
+        raise click.UsageError(exc.detail) from exc
+    store = _store()
+    with tqdm(total=len(files), unit="file", disable=quiet, file=sys.stderr) as bar:
+        summary = ingest_files(store, files, progress=bar.update)
+    for line in summary.warnings:
+        click.echo(f"warning: {line}", err=True)
+    for line in summary.errors:
+        click.echo(f"error: {line}", err=True)
+    click.echo(f"{summary.line()} (store version {store.version()})", err=True)
+    if summary.failed:
+        sys.exit(1)
+
+
+def _each_input(files: tuple[str, ...], work) -> None:
+    """Run ``work(text)`` on each file and print JSON (JSON Lines when several)."""
+    from factcheck.ingest import decode
+
+    many = len(files) > 1
+    for name in files:
+        warnings: list[str] = []
+        text = decode(Path(name).read_bytes(), name=name, warnings=warnings)
+        for line in warnings:
+            click.echo(f"warning: {line}", err=True)
+        out = {"input": name, **work(text)}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=None if many else 2))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+def check(files: tuple[str, ...]) -> None:
+    """Check drafts against the store; print one JSON report per input."""
+    from factcheck.service import check_document
+
+    store = _store()
+    _each_input(files, lambda text: check_document(store, text))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+def extract(files: tuple[str, ...]) -> None:
+    """Print the quotes (with speakers) and figures found in each input."""
+    from factcheck.service import extract_document
+
+    _each_input(files, extract_document)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,102 @@
+"""Reading reference files (.txt, .json, folders of them) into a store."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import FactcheckError
+from factcheck.store import Store
+
+SUFFIXES = (".txt", ".json")
+_FIELDS = ("id", "title", "text", "url", "source", "published_at")
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run did."""
+
+    added: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        """A one-line summary for people."""
+        return (f"added {self.added}, unchanged {self.unchanged}, failed {self.failed}, "
+                f"warnings {len(self.warnings)}")
+
+
+def find_files(paths: list[str | Path]) -> list[tuple[Path, Path]]:
+    """Every reference file under ``paths``, with the root its id is taken relative to."""
+    found = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += [(f, path) for f in sorted(path.rglob("*"))
+                      if f.is_file() and f.suffix in SUFFIXES]
+        elif path.is_file():
+            found.append((path, path.parent))
+        else:
+            raise FactcheckError(f"No such file or folder: {raw}")
+    return found
+
+
+def decode(data: bytes, *, name: str, warnings: list[str]) -> str:
+    """Decode UTF-8; a file with stray bytes is read as Windows-1252 and reported."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        warnings.append(
+            f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "read as Windows-1252"
+        )
+        return data.decode("cp1252", errors="replace")
+
+
+def parse_file(path: Path, root: Path, *, warnings: list[str]) -> Iterator[dict[str, Any]]:
+    """The reference records of one file: a .txt (first line is the title) or .json."""
+    text = decode(path.read_bytes(), name=str(path), warnings=warnings)
+    default_id = path.relative_to(root).with_suffix("").as_posix()
+    if path.suffix == ".txt":
+        title, _, body = text.partition("\n")
+        if not body.strip():
+            raise FactcheckError(f"{path}: the first line is the title and the rest the text, "
+                                 "but there is no text after the title")
+        yield {"id": default_id, "title": title.strip(), "text": body.strip("\n")}
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FactcheckError(f"{path}: not valid JSON ({exc})") from exc
+    items = data if isinstance(data, list) else [data]
+    for n, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise FactcheckError(f"{path}: item {n} needs at least a \"text\" string")
+        record = {k: item[k] for k in _FIELDS if item.get(k) is not None}
+        record.setdefault("id", default_id if len(items) == 1 else f"{default_id}/{n}")
+        record.setdefault("title", record["text"].strip().split("\n", 1)[0][:200])
+        yield record
+
+
+def ingest_files(store: Store, files: list[tuple[Path, Path]], *, progress=None) -> IngestSummary:
+    """Add every reference of ``files`` to ``store``; one bad file never stops the run."""
+    summary = IngestSummary()
+    for path, root in files:
+        try:
+            for record in parse_file(path, root, warnings=summary.warnings):
+                _, created = store.add_reference(**record)
+                if created:
+                    summary.added += 1
+                else:
+                    summary.unchanged += 1
+        except FactcheckError as exc:
+            summary.failed += 1
+            summary.errors.append(getattr(exc, "detail", str(exc)))
+        if progress is not None:
+            progress(1)
+    return summary

@@ -1,0 +1,100 @@
+"""The life of a check job: accepted, queued, run by a worker, recovered if its worker is lost.
+
+The functions here take the store and an ``enqueue`` callable, so the web views, the Celery task
+and the tests share one implementation without importing Flask or Celery.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from factcheck.errors import BrokerUnavailable
+from factcheck.service import check_document
+from factcheck.store import Job, Store
+
+log = logging.getLogger("factcheck.jobs")
+
+Enqueue = Callable[[str], None]
+
+
+def submit_check(
+    store: Store, enqueue: Enqueue, *, text: str, retry_after: int = 5, **fields: Any
+) -> Job:
+    """Record a job, then queue it; if the queue is down, forget the job and raise.
+
+    The record exists before the message, so a worker never receives an unknown id; and a job is
+    only "accepted" once its message is queued.
+    """
+    job = store.create_job(text=text, **fields)
+    try:
+        enqueue(job.id)
+    except Exception as exc:  # the broker client raises many kinds; all mean "not queued"
+        store.delete_job(job.id)
+        log.warning("event=enqueue_failed job=%s error=%r", job.id, exc)
+        raise BrokerUnavailable(
+            "The job queue is unreachable; nothing was recorded. Retry later.",
+            headers={"Retry-After": str(retry_after)},
+        ) from exc
+    log.info("event=accepted job=%s chars=%d", job.id, len(text))
+    return job
+
+
+def run_job(store: Store, job_id: str, *, settings: Mapping[str, Any]) -> Job:
+    """Run one job to completion in this process; safe to call again for the same job."""
+    job = store.get_job(job_id)
+    if job.status in ("done", "failed"):
+        log.info("event=skip job=%s status=%s", job.id, job.status)
+        return job
+    if job.attempts >= settings["JOB_MAX_ATTEMPTS"]:
+        return _fail(store, job, f"gave up after {job.attempts} attempts")
+    now = time.time()
+    store.update_job(
+        job, status="running", attempts=job.attempts + 1, started_at=now,
+        lease_until=now + settings["JOB_TIMEOUT"], error=None,
+    )
+    log.info("event=running job=%s attempt=%d", job.id, job.attempts)
+    try:
+        report = check_document(store, job.text, title=job.title)
+    except Exception as exc:
+        log.exception("event=error job=%s", job.id)
+        return _fail(store, job, f"the check raised {type(exc).__name__}: {exc}")
+    store.update_job(job, status="done", report=report, finished_at=time.time(), lease_until=None)
+    log.info("event=done job=%s flags=%d", job.id, len(report["flags"]))
+    return job
+
+
+def recover_if_lost(
+    store: Store, job: Job, enqueue: Enqueue, *, settings: Mapping[str, Any], now: float | None = None
+) -> Job:
+    """Re-queue a running job whose lease has expired (its worker died), or fail it for good."""
+    now = time.time() if now is None else now
+    if job.status != "running" or job.lease_until is None or job.lease_until > now:
+        return job
+    if job.attempts >= settings["JOB_MAX_ATTEMPTS"]:
+        return _fail(store, job, f"the worker was lost {job.attempts} times; giving up")
+    log.warning("event=requeue job=%s attempts=%d", job.id, job.attempts)
+    store.update_job(job, status="queued", lease_until=None)
+    try:
+        enqueue(job.id)
+    except Exception as exc:  # leave it running-and-expired: the next look tries again
+        store.update_job(job, status="running", lease_until=now)
+        log.warning("event=requeue_failed job=%s error=%r", job.id, exc)
+    return job
+
+
+def recover_lost_jobs(store: Store, enqueue: Enqueue, *, settings: Mapping[str, Any]) -> int:
+    """Recover every running job whose lease has expired; return how many were touched."""
+    now = time.time()
+    lost = [j for j in store.running_jobs() if j.lease_until is not None and j.lease_until <= now]
+    for job in lost:
+        recover_if_lost(store, job, enqueue, settings=settings, now=now)
+    return len(lost)
+
+
+def _fail(store: Store, job: Job, reason: str) -> Job:
+    log.error("event=failed job=%s reason=%r", job.id, reason)
+    return store.update_job(job, status="failed", error=reason, finished_at=time.time(),
+                            lease_until=None)

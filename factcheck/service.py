@@ -1,0 +1,34 @@
+"""Checking a document against a store: the one path used by workers and the CLI alike."""
+
+from __future__ import annotations
+
+from factcheck.core.figures import extract_figures
+from factcheck.core.quotes import extract_quotes
+from factcheck.store import Store
+
+
+def check_document(store: Store, text: str, *, title: str | None = None) -> dict:
+    """Check ``text`` against every reference of ``store`` and return the JSON report."""
+    from factcheck.core.check import check_text
+    from factcheck.core.report import build_report
+
+    findings = check_text(text, store)
+    return build_report(text, findings, store_version=store.version(), title=title)
+
+
+def extract_document(text: str) -> dict:
+    """The quotes (with speakers) and figures of ``text``, as JSON-able data."""
+    quotes = []
+    for q in extract_quotes(text):
+        speaker = None
+        if q.speaker is not None:
+            s = q.speaker
+            speaker = {"start": s.start, "end": s.end, "text": s.text, "name": s.name}
+        quotes.append({"start": q.start, "end": q.end, "text": q.text, "speaker": speaker})
+    figures = [
+        {"start": f.start, "end": f.end, "text": f.text,
+         "value": list(f.value) if isinstance(f.value, tuple) else f.value,
+         "unit": f.unit, "kind": f.kind, "change": f.change}
+        for f in extract_figures(text)
+    ]
+    return {"quotes": quotes, "figures": figures}

@@ -1,0 +1,159 @@
+"""The store contract shared by the SQLite and Redis back ends."""
+
+from __future__ import annotations
+
+import abc
+import time
+import uuid
+from collections.abc import Collection, Iterable
+from typing import Any
+
+from factcheck.core.index import index_reference
+from factcheck.core.types import Passage, ReferenceInfo
+from factcheck.errors import Conflict, NotFound
+from factcheck.store.records import Job, Reference, content_hash
+
+#: Index keys held by more passages than this are too common to rank candidates by.
+MAX_KEY_PASSAGES = 2000
+
+
+def new_reference_id(text: str) -> str:
+    """An id for a reference submitted without one, derived from its content."""
+    return "ref-" + content_hash(text)[:16]
+
+
+class Store(abc.ABC):
+    """Reference articles with their passage index, and check jobs.
+
+    Also the core's :class:`~factcheck.core.ports.PassageIndex` over its references.
+    """
+
+    url: str
+
+    # -- references ---------------------------------------------------------------------------
+
+    def add_reference(
+        self,
+        *,
+        text: str,
+        title: str,
+        id: str | None = None,
+        url: str | None = None,
+        source: str | None = None,
+        published_at: str | None = None,
+    ) -> tuple[Reference, bool]:
+        """Store a reference and index it; return it and whether it is new.
+
+        Idempotent: the same id with the same content, or the same content under no id, returns
+        the stored reference unchanged. The same id with other content is a conflict.
+        """
+        digest = content_hash(text)
+        if id is not None:
+            existing = self.get_reference(id, missing_ok=True)
+            if existing is not None:
+                if existing.content_hash != digest:
+                    raise Conflict(
+                        f"Reference {id!r} already exists with other content; "
+                        "delete it first or use another id."
+                    )
+                return existing, False
+        same = self._reference_id_by_hash(digest)
+        if same is not None:
+            return self.get_reference(same), False
+        ref = Reference(
+            id=id or new_reference_id(text), title=title, text=text, url=url, source=source,
+            published_at=published_at, content_hash=digest, created_at=time.time(),
+        )
+        self._insert_reference(ref, index_reference(ref.id, ref.text))
+        return ref, True
+
+    def get_reference(self, id: str, *, missing_ok: bool = False) -> Reference | None:
+        """The reference with this id; :class:`NotFound` unless ``missing_ok``."""
+        ref = self._load_reference(id)
+        if ref is None and not missing_ok:
+            raise NotFound(f"No reference with id {id!r}.")
+        return ref
+
+    def delete_reference(self, id: str) -> None:
+        """Remove a reference and its passages from the store and the index."""
+        ref = self.get_reference(id)
+        self._remove_reference(ref, index_reference(ref.id, ref.text))
+
+    def references(self, ids: Iterable[str]) -> dict[str, ReferenceInfo]:
+        """Title and url of each known reference id (the core's port)."""
+        out = {}
+        for rid in set(ids):
+            ref = self._load_reference(rid)
+            if ref is not None:
+                out[rid] = ReferenceInfo(ref.id, ref.title, ref.url)
+        return out
+
+    @abc.abstractmethod
+    def list_references(self, *, offset: int = 0, limit: int = 50) -> tuple[list[Reference], int]:
+        """A page of references in the order they were added, and the total count."""
+
+    @abc.abstractmethod
+    def lookup(self, keys: Collection[int], *, limit: int) -> list[tuple[Passage, int]]:
+        """Passages sharing the most keys, best first (the core's port)."""
+
+    @abc.abstractmethod
+    def version(self) -> int:
+        """A number that changes whenever the set of references changes."""
+
+    @abc.abstractmethod
+    def _reference_id_by_hash(self, digest: str) -> str | None: ...
+
+    @abc.abstractmethod
+    def _load_reference(self, id: str) -> Reference | None: ...
+
+    @abc.abstractmethod
+    def _insert_reference(self, ref: Reference, passages: list[tuple[Passage, set[int]]]) -> None: ...
+
+    @abc.abstractmethod
+    def _remove_reference(self, ref: Reference, passages: list[tuple[Passage, set[int]]]) -> None: ...
+
+    # -- jobs ---------------------------------------------------------------------------------
+
+    def create_job(self, *, text: str, **fields: Any) -> Job:
+        """Record a new queued job and return it."""
+        job = Job(id=uuid.uuid4().hex, text=text, **fields)
+        self._save_job(job)
+        return job
+
+    def get_job(self, id: str) -> Job:
+        """The job with this id, or :class:`NotFound`."""
+        job = self._load_job(id)
+        if job is None:
+            raise NotFound(f"No check with id {id!r}.")
+        return job
+
+    def update_job(self, job: Job, **fields: Any) -> Job:
+        """Set fields of a job, stamp it and save it."""
+        for name, value in fields.items():
+            setattr(job, name, value)
+        job.updated_at = time.time()
+        self._save_job(job)
+        return job
+
+    @abc.abstractmethod
+    def delete_job(self, id: str) -> None:
+        """Forget a job (used when it could not be enqueued)."""
+
+    @abc.abstractmethod
+    def running_jobs(self) -> list[Job]:
+        """Jobs whose status is running (to find the ones whose worker was lost)."""
+
+    @abc.abstractmethod
+    def _save_job(self, job: Job) -> None: ...
+
+    @abc.abstractmethod
+    def _load_job(self, id: str) -> Job | None: ...
+
+    # -- health -------------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def ping(self) -> dict[str, Any]:
+        """Check the store answers; return a few facts about it. Raises when it does not."""
+
+    def close(self) -> None:
+        """Release connections."""

@@ -1,0 +1,87 @@
+"""Both store back ends honour one contract."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.core.index import keys_of
+from factcheck.errors import Conflict, NotFound
+from factcheck.store import open_store
+
+ARTICLE = (
+    "Harbour tunnel opens\n"
+    "The new harbour tunnel opened on Monday after six years of work. "
+    '"This tunnel will cut the commute by twenty minutes," said mayor Ines Alvarado.'
+)
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def any_store(request, tmp_path):
+    if request.param == "sqlite":
+        s = open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    else:
+        s = open_store(request.getfixturevalue("redis_url"))
+    yield s
+    s.close()
+
+
+def test_add_get_list_delete(any_store):
+    ref, created = any_store.add_reference(id="city/1", title="Tunnel", text=ARTICLE)
+    assert created and ref.id == "city/1"
+    assert any_store.get_reference("city/1").text == ARTICLE
+    items, total = any_store.list_references()
+    assert total == 1 and items[0].id == "city/1"
+    any_store.delete_reference("city/1")
+    with pytest.raises(NotFound):
+        any_store.get_reference("city/1")
+    assert any_store.lookup(keys_of("cut the commute by twenty minutes"), limit=5) == []
+
+
+def test_idempotent_on_id_and_content(any_store):
+    v0 = any_store.version()
+    first, created = any_store.add_reference(id="a", title="T", text=ARTICLE)
+    again, created_again = any_store.add_reference(id="a", title="T", text=ARTICLE)
+    same_text, created_same = any_store.add_reference(title="Other title", text=ARTICLE)
+    assert created and not created_again and not created_same
+    assert again == first and same_text.id == "a"
+    assert any_store.version() == v0 + 1
+    with pytest.raises(Conflict):
+        any_store.add_reference(id="a", title="T", text=ARTICLE + " More.")
+
+
+def test_id_derived_from_content_when_missing(any_store):
+    ref, _ = any_store.add_reference(title="T", text=ARTICLE)
+    assert ref.id.startswith("ref-")
+
+
+def test_lookup_ranks_the_passage_sharing_most_keys(any_store):
+    any_store.add_reference(id="a", title="T", text=ARTICLE)
+    any_store.add_reference(id="b", title="U", text="Other news\nThe council met to discuss bins.")
+    hits = any_store.lookup(keys_of("This tunnel will cut the commute by twenty minutes"), limit=3)
+    assert hits and hits[0][0].reference_id == "a"
+    assert "commute" in hits[0][0].text
+    assert any_store.references(["a", "zzz"])["a"].title == "T"
+
+
+def test_pagination(any_store):
+    for n in range(5):
+        any_store.add_reference(id=f"r{n}", title=f"T{n}", text=f"Story number {n} of five.")
+    page, total = any_store.list_references(offset=2, limit=2)
+    assert total == 5 and [r.id for r in page] == ["r2", "r3"]
+
+
+def test_jobs_round_trip(any_store):
+    job = any_store.create_job(text="Draft", title="T", metadata={"k": 1})
+    assert any_store.get_job(job.id).metadata == {"k": 1}
+    any_store.update_job(job, status="running", lease_until=1.0)
+    assert [j.id for j in any_store.running_jobs()] == [job.id]
+    any_store.update_job(job, status="done", report={"flags": []})
+    assert any_store.running_jobs() == []
+    assert any_store.get_job(job.id).report == {"flags": []}
+    any_store.delete_job(job.id)
+    with pytest.raises(NotFound):
+        any_store.get_job(job.id)
+
+
+def test_ping(any_store):
+    assert any_store.ping()["references"] == 0
