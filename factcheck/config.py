@@ -67,7 +67,7 @@ def load_settings(
         settings["STORE_URL"] = f"sqlite:///{data_dir / 'factcheck.db'}"
     if not settings["BROKER_URL"]:
         store_url = settings["STORE_URL"]
-        settings["BROKER_URL"] = store_url if store_url.startswith("redis") else "filesystem://"
+        settings["BROKER_URL"] = store_url if store_url.startswith("redis") else "filesystem://localhost/"
     return settings
 
 

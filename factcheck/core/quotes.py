@@ -1,30 +1,152 @@
-"""Direct-quote extraction (first version: paired double marks within a paragraph)."""
+"""Direct-quote extraction: quotation marks paired per paragraph, then a speaker for each quote.
+
+Marks: curly “ ”, guillemets « », low „ (fixed direction), straight " and the doubled ''
+(direction from their neighbours, else alternating).  Single quotes are never quotation marks,
+so quotes nested inside a quote stay part of it.  A quotation left open at the end of a paragraph
+continues when the next paragraph opens with a mark (one quote across paragraphs); otherwise it
+ends with its paragraph, so a stray mark never swallows the rest of the text.  Quoted stretches
+with no attribution that do not read like speech (scare quotes, titles, nicknames) are dropped.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from factcheck.core.types import Quote, Speaker
+from factcheck.core.attribution import (
+    attribute,
+    is_speech_like,
+    transcript_turns,
+)
+from factcheck.core.types import Quote
 
-_QUOTE = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
-_SAID_AFTER = re.compile(r"^\W{0,3}\s*(?:said|says)\s+((?:[A-Z][\w'-]+\s?){1,3})")
-_AFTER_SAID = re.compile(r"^\W{0,3}\s*((?:[A-Z][\w'-]+\s?){1,3})\s+(?:said|says)")
+_MARK = re.compile(r"'''|''|[\"“”«»„]")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_OPENERS = frozenset("“«„")
+_CLOSERS = frozenset("”»")
+_BEFORE_OPENING = frozenset(" \t\u00a0([{—–-/")
+_AFTER_CLOSING = frozenset(" \t\u00a0,.;:!?)]}—–-/")
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """A quoted stretch: inner ``start``/``end`` and the outer mark offsets."""
+
+    open_at: int  # offset of the opening mark
+    start: int
+    end: int
+    close_end: int  # offset just after the closing mark (== end when unclosed)
+    closed: bool
+
+
+def _mark_direction(text: str, pos: int, end: int, lo: int, hi: int) -> str:
+    """Return ``open``, ``close`` or ``either`` for the mark ``text[pos:end]`` in line ``[lo, hi)``."""
+    char = text[pos]
+    before = text[pos - 1] if pos > lo else " "
+    after = text[end] if end < hi else " "
+    if char in _OPENERS:
+        # A misplaced opener after a word and before a space closes ("done.“ he said").
+        return "close" if char == "“" and not before.isspace() and after.isspace() else "open"
+    if char in _CLOSERS:
+        return "close"
+    opening = before in _BEFORE_OPENING and not after.isspace()
+    closing = not before.isspace() and (after in _AFTER_CLOSING or after in "\"“”")
+    if opening and not closing:
+        return "open"
+    if closing and not opening:
+        return "close"
+    return "either"
+
+
+def _line_marks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """List ``(start, end, direction)`` of the quotation marks in the line ``text[lo:hi]``."""
+    marks = []
+    for m in _MARK.finditer(text, lo, hi):
+        pos, end = m.start(), m.end()
+        if end - pos == 3:  # a nested single quote next to a doubled mark: '''Sir or it,'''
+            after = text[end] if end < hi else " "
+            pos, end = (pos, pos + 2) if not after.isspace() and (pos == lo or text[pos - 1].isspace()) else (pos + 1, end)
+        marks.append((pos, end, _mark_direction(text, pos, end, lo, hi)))
+    return marks
+
+
+def find_quoted_stretches(text: str) -> list[Stretch]:
+    """Pair the quotation marks of ``text`` into stretches, paragraph by paragraph.
+
+    >>> [text[s.start:s.end] for s in find_quoted_stretches('He said "yes" and «non».')]
+    ['yes', 'non']
+    """
+    lines = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    stretches: list[Stretch] = []
+    open_mark: tuple[int, int] | None = None
+    for index, (lo, hi) in enumerate(lines):
+        marks = _line_marks(text, lo, hi)
+        if open_mark is not None and marks and marks[0][2] != "close":
+            marks = marks[1:]  # the continuation mark of a multi-paragraph quote
+        for pos, end, direction in marks:
+            if open_mark is None:
+                if direction != "close":
+                    open_mark = (pos, end)
+            elif direction != "open":
+                stretches.append(Stretch(open_mark[0], open_mark[1], pos, end, True))
+                open_mark = None
+            else:
+                open_mark = (pos, end)  # two openers in a row: the first one was stray
+        if open_mark is not None and not _continues(text, lines, index):
+            stop = len(text[lo:hi].rstrip()) + lo
+            if stop > open_mark[1]:
+                stretches.append(Stretch(open_mark[0], open_mark[1], stop, stop, False))
+            open_mark = None
+    return [s for s in stretches if text[s.start : s.end].strip()]
+
+
+def _continues(text: str, lines: list[tuple[int, int]], index: int) -> bool:
+    """Tell whether the paragraph after ``lines[index]`` opens with a quotation mark."""
+    if index + 1 >= len(lines):
+        return False
+    lo, hi = lines[index + 1]
+    first = lo + len(text[lo:hi]) - len(text[lo:hi].lstrip())
+    marks = _line_marks(text, lo, hi)
+    return bool(marks) and marks[0][0] == first and marks[0][2] != "close"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim white space inside a stretch."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def extract_quotes(text: str) -> list[Quote]:
     """Return the direct quotes of ``text`` in order, each with its speaker when one is named.
 
-    >>> [q.text for q in extract_quotes('"We will win," said Ann Lee.')]
-    ['We will win,']
+    Quoted stretches with no attribution that do not read like speech are left out.
+
+    >>> [(q.text, q.speaker.name) for q in extract_quotes('"We will win," said Ann Lee.')]
+    [('We will win,', 'Ann Lee')]
     """
+    stretches = find_quoted_stretches(text)
+    speakers = attribute(text, stretches)
     quotes = []
-    for m in _QUOTE.finditer(text):
-        tail = text[m.end() : m.end() + 80]
-        speaker = None
-        hit = _SAID_AFTER.match(tail) or _AFTER_SAID.match(tail)
-        if hit:
-            name = hit.group(1).strip()
-            start = m.end() + hit.start(1)
-            speaker = Speaker(start, start + len(name), name, name)
-        quotes.append(Quote(m.start(1), m.end(1), m.group(1), speaker))
+    for stretch, (speaker, cued) in zip(stretches, speakers):
+        start, end = _trim(text, stretch.start, stretch.end)
+        if text[stretch.open_at - 1 : stretch.open_at] == "=":
+            continue  # a markup attribute value
+        if not cued and not is_speech_like(text, stretch):
+            continue
+        quotes.append(Quote(start, end, text[start:end], speaker))
     return quotes
+
+
+def extract_transcript_turns(text: str) -> list[Quote]:
+    """Return each ``NAME: words`` line of a transcript as a quote spoken by ``NAME``.
+
+    Only lines that start with a short capitalised name (``JOHN KIRBY``, ``MR. KIRBY``, ``Q``)
+    followed by a colon count; call it on references that look like transcripts.
+
+    >>> [(q.text, q.speaker.name) for q in extract_transcript_turns('MR. KIRBY: We said so.')]
+    [('We said so.', 'Kirby')]
+    """
+    return transcript_turns(text)

@@ -1,0 +1,310 @@
+"""Candidate ranking and verification of a draft quote against reference passages.
+
+Candidates come from the store's index (``PassageIndex.lookup``); each is screened with rapidfuzz
+and the best few are aligned word by word. The word diff favours long contiguous runs (a quote is
+mostly copied), its ends are trimmed (a quote may be a fragment of a longer passage), and
+allowed editing is excused: words omitted at an ellipsis, a word replaced by (or clarified with)
+a ``[bracketed]`` insert. Case, quote marks, apostrophes and punctuation never reach the diff.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from factcheck.core.figures import extract_figures
+from factcheck.core.index import keys_of
+from factcheck.core.ports import PassageIndex
+from factcheck.core.text import Token, tokenize
+from factcheck.core.types import DiffOp, Figure, Passage
+
+try:  # the figure comparison rules live with figure extraction once they exist
+    from factcheck.core.figcompare import compare_figures
+except ImportError:  # pragma: no cover - until figcompare.py lands
+    compare_figures = None
+
+#: Words that make a statement negative; a contraction ending in n't counts too.
+NEGATIONS = frozenset("not never no cannot nobody nothing none neither nor nowhere".split())
+#: At most this many source words may be replaced by one [bracketed] clarification.
+BRACKET_MAX_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """How a draft quote lines up with a stretch of one reference passage.
+
+    ``start``/``end`` are offsets into the reference text; ``diff`` holds only the changes that
+    are not allowed editing; ``negation`` is set when one of them adds or drops a negation.
+    """
+
+    passage: Passage
+    start: int
+    end: int
+    text: str
+    score: float
+    matched: int
+    words: int
+    diff: tuple[DiffOp, ...]
+    negation: bool
+
+    @property
+    def coverage(self) -> float:
+        """The share of the draft quote's words found in order in the source."""
+        return self.matched / self.words if self.words else 0.0
+
+
+def is_negation(word: str) -> bool:
+    """Say whether a normalised word negates (``not``, ``never``, ``won't``, ...)."""
+    return word in NEGATIONS or word.endswith("n't")
+
+
+def count_negations(words: list[str]) -> int:
+    """Count the negations among ``words``; ``no longer`` counts once, as ``no``."""
+    return sum(1 for w in words if is_negation(w))
+
+
+def find_candidates(index: PassageIndex, text: str, *, limit: int) -> list[Passage]:
+    """Return the passages of the store most likely to hold ``text``, best first.
+
+    Adjacent sentences of one reference are also offered joined, so a quote running over two
+    sentences of a reference still meets one passage holding all of it.
+    """
+    keys = keys_of(text)
+    if not keys:
+        return []
+    found = [passage for passage, _ in index.lookup(keys, limit=limit)]
+    return found + _joined_neighbours(found)
+
+
+def _joined_neighbours(passages: list[Passage]) -> list[Passage]:
+    by_reference: dict[str, list[Passage]] = {}
+    for passage in passages:
+        if passage.kind == "sentence":
+            by_reference.setdefault(passage.reference_id, []).append(passage)
+    joined = []
+    for group in by_reference.values():
+        group.sort(key=lambda p: p.start)
+        run = [group[0]]
+        for passage in group[1:] + [None]:
+            if passage is not None and 0 <= passage.start - run[-1].end <= 3:
+                run.append(passage)
+                continue
+            if len(run) > 1:
+                text = run[0].text
+                for prev, nxt in zip(run, run[1:]):
+                    text += " " * (nxt.start - prev.end) + nxt.text
+                joined.append(Passage(run[0].reference_id, run[0].start, run[-1].end, text, "sentence"))
+            if passage is not None:
+                run = [passage]
+    return joined
+
+
+def screen(text: str, passages: list[Passage], *, keep: int) -> list[Passage]:
+    """Keep the ``keep`` passages whose best-matching stretch is closest to ``text`` (rapidfuzz)."""
+    query = " ".join(t.norm for t in tokenize(text) if t.kind == "word")
+    scored = []
+    for order, passage in enumerate(passages):
+        target = " ".join(t.norm for t in tokenize(passage.text))
+        scored.append((-fuzz.partial_ratio(query, target), order, passage))
+    scored.sort(key=lambda item: item[:2])
+    return [passage for _, _, passage in scored[:keep]]
+
+
+def align_quote(tokens: list[Token], passage: Passage) -> Alignment | None:
+    """Align a draft quote's tokens (from ``tokenize(..., editorial=True)``) with a passage."""
+    words = [t.norm for t in tokens if t.kind == "word"]
+    marks = _marks(tokens)
+    source = [t for t in tokenize(passage.text, editorial=True) if t.kind == "word"]
+    names = [t.norm for t in source]
+    if not words or not names:
+        return None
+    ops = difflib.SequenceMatcher(None, words, names, autojunk=False).get_opcodes()
+    ops = _trim(ops)
+    if not ops or not any(op[0] == "equal" for op in ops):
+        return None
+    diff, negation, matched, excused = _judge(ops, words, names, marks)
+    j_start, j_end = ops[0][3], ops[-1][4]
+    start = passage.start + source[j_start].start
+    end = passage.start + source[j_end - 1].end
+    kept = [names[j] for j in range(j_start, j_end) if j not in excused]
+    score = fuzz.ratio(" ".join(words), " ".join(kept))
+    text = passage.text[start - passage.start : end - passage.start]
+    return Alignment(passage, start, end, text, round(score, 1), matched, len(words),
+                     tuple(diff), negation)
+
+
+def _marks(tokens: list[Token]) -> dict[int, str]:
+    """Map a word position of the quote to the editorial mark just before it."""
+    marks: dict[int, str] = {}
+    position = 0
+    for token in tokens:
+        if token.kind == "word":
+            position += 1
+        else:
+            marks[position] = token.kind
+    return marks
+
+
+def _trim(ops: list[tuple]) -> list[tuple]:
+    """Drop source words outside the quote: leading and trailing source-only stretches."""
+    ops = list(ops)
+    while ops and ops[0][0] == "insert":
+        ops.pop(0)
+    while ops and ops[-1][0] == "insert":
+        ops.pop()
+    if ops and ops[0][0] == "replace":
+        tag, i1, i2, j1, j2 = ops[0]
+        ops[0] = (tag, i1, i2, max(j1, j2 - (i2 - i1)), j2)
+    if ops and ops[-1][0] == "replace":
+        tag, i1, i2, j1, j2 = ops[-1]
+        ops[-1] = (tag, i1, i2, j1, min(j2, j1 + (i2 - i1)))
+    return ops
+
+
+def _judge(ops, words, names, marks):
+    """Turn difflib opcodes into unexcused DiffOps; return (diff, negation, matched, excused)."""
+    diff: list[DiffOp] = []
+    negation = False
+    matched = 0
+    excused: set[int] = set()
+    for tag, i1, i2, j1, j2 in ops:
+        draft, source = words[i1:i2], names[j1:j2]
+        if tag == "equal":
+            matched += i2 - i1
+            continue
+        neg_changed = count_negations(draft) != count_negations(source)
+        gap = _gap_marks(i1, j1, j2, words, names, marks) if tag == "insert" else set()
+        if not neg_changed and _allowed(tag, i1, i2, draft, source, marks, gap):
+            excused.update(range(j1, j2))
+            continue
+        op = {"replace": "replace", "delete": "insert", "insert": "delete"}[tag]
+        diff.append(DiffOp(op, " ".join(draft), " ".join(source)))
+        negation = negation or neg_changed
+    return diff, negation, matched, excused
+
+
+def _gap_marks(i: int, j1: int, j2: int, words: list[str], names: list[str],
+               marks: dict[int, str]) -> set[str]:
+    """The editorial marks a run of omitted source words can slide to.
+
+    Omitted ``names[j1:j2]`` sit before draft word ``i``; when the words around the gap repeat
+    (``it's radio voices, and it's fake, it's just``) the same omission can be drawn a few words
+    earlier or later, and the draft's ellipsis may sit at any of those places.
+    """
+    found = {marks[i]} if i in marks else set()
+    shift = 1
+    while i - shift >= 0 and j2 - shift >= j1 and words[i - shift] == names[j2 - shift]:
+        found.update([marks[i - shift]] if i - shift in marks else [])
+        shift += 1
+    shift = 0
+    while i + shift < len(words) and j1 + shift < j2 and words[i + shift] == names[j1 + shift]:
+        found.update([marks[i + shift + 1]] if i + shift + 1 in marks else [])
+        shift += 1
+    return found
+
+
+def _allowed(tag: str, i1: int, i2: int, draft: list[str], source: list[str],
+             marks: dict[int, str], gap: set[str] = frozenset()) -> bool:
+    """Say whether a change is allowed editing (ellipsis, bracket, a re-spaced word)."""
+    if "".join(draft) == "".join(source):  # "e-mail" vs "email", "per cent" vs "percent"
+        return True
+    mark = marks.get(i1) or marks.get(i2)
+    if tag == "insert" and "ellipsis" in gap:
+        return True
+    if tag == "insert" and "bracket" in gap and len(source) <= BRACKET_MAX_WORDS:
+        return True
+    if mark == "bracket" and tag in ("insert", "replace") and len(source) <= BRACKET_MAX_WORDS:
+        return tag == "insert" or len(draft) <= 1 and marks.get(i2) == "bracket"
+    return False
+
+
+_NUMBER_WORDS = {w: float(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({w: float(10 * i) for i, w in enumerate(
+    "thirty forty fifty sixty seventy eighty ninety".split(), start=3)})
+_NUMBER_WORDS.update({"a dozen": 12.0, "dozen": 12.0, "hundred": 100.0, "thousand": 1000.0})
+FIGURE = "\x00fig"
+
+
+@dataclass(frozen=True, slots=True)
+class FigureMatch:
+    """A draft figure lined up with the figure (or number word) at the same place in a source.
+
+    ``context`` is the word-level similarity of the two sentences with figures masked;
+    ``agrees`` is True, False, or None when the two cannot be compared; ``value_elsewhere``
+    says the draft's value is stated elsewhere in the source sentence (then never a mismatch).
+    """
+
+    passage: Passage
+    start: int
+    end: int
+    source_text: str
+    source_figure: Figure | None
+    context: float
+    agrees: bool | None
+    value_elsewhere: bool
+
+
+def masked_tokens(text: str, figures: list[Figure], offset: int = 0) -> tuple[list[str], list[int]]:
+    """Words of ``text`` with each figure (offsets relative to ``text`` + ``offset``) as one token.
+
+    Returns the token strings and, per figure, the index of its token (-1 if it has none).
+    """
+    spans = [(f.start - offset, f.end - offset) for f in figures]
+    out: list[str] = []
+    where = [-1] * len(figures)
+    for tok in tokenize(text):
+        hit = next((i for i, (s, e) in enumerate(spans) if s < tok.end and tok.start < e), None)
+        if hit is None:
+            out.append(tok.norm)
+        elif where[hit] < 0:
+            where[hit] = len(out)
+            out.append(FIGURE)
+    return out, where
+
+
+def align_figure(text: str, sentence: tuple[int, int], figure: Figure, passage: Passage,
+                 figures: list[Figure]) -> FigureMatch | None:
+    """Line ``figure`` of the draft sentence up with the same place in a source sentence."""
+    start, end = sentence
+    draft, draft_at = masked_tokens(text[start:end], figures, start)
+    position = draft_at[figures.index(figure)]
+    source_figures = extract_figures(passage.text)
+    source, source_at = masked_tokens(passage.text, source_figures)
+    if position < 0 or not source:
+        return None
+    matcher = difflib.SequenceMatcher(None, draft, source, autojunk=False)
+    target = None
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if i1 <= position < i2 and (tag == "equal" and i2 - i1 > 1
+                                    or tag == "replace" and i2 - i1 == j2 - j1 == 1):
+            target = j1 + position - i1
+    if target is None:
+        return None
+    context = matcher.ratio()
+    others = [f for f in source_figures if source_at[source_figures.index(f)] != target]
+    elsewhere = any(compare_values(figure, f) for f in others)
+    if source[target] == FIGURE:
+        found = source_figures[source_at.index(target)]
+        return FigureMatch(passage, passage.start + found.start, passage.start + found.end,
+                           found.text, found, context, compare_values(figure, found), elsewhere)
+    word = source[target]
+    agrees = True if _NUMBER_WORDS.get(word) == figure.value else None
+    return FigureMatch(passage, passage.start, passage.end, word, None, context, agrees, elsewhere)
+
+
+def compare_values(draft: Figure, source: Figure) -> bool | None:
+    """Say whether two figures state the same value (None when they are not comparable)."""
+    if compare_figures is not None:
+        return compare_figures(draft, source).agrees
+    if draft.kind != source.kind or draft.unit != source.unit:
+        if {draft.kind, source.kind} <= {"count", "year"} and draft.unit == source.unit:
+            pass
+        else:
+            return None
+    if isinstance(draft.value, float) and isinstance(source.value, float):
+        return abs(draft.value - source.value) <= 1e-9 * max(abs(draft.value), abs(source.value), 1)
+    return draft.value == source.value

@@ -1,0 +1,143 @@
+"""Text normalisation for matching, keeping a map back to the original offsets.
+
+Matching compares texts that differ in ways editors do not care about: curly vs straight quote
+marks and apostrophes, ``…`` vs ``...``, HTML entities left in web copy (``&#233;``), letter case.
+:func:`normalize` removes those differences and remembers, for every character it produces, the
+span of the original text it came from, so any match found in normalised text maps back exactly.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_FOLD = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2026": "...", "\u00a0": " ", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+}
+#: A word: letters/digits, with inner apostrophes (``don't``, ``week's``).
+_WORD = re.compile(r"\w+(?:'\w+)*")
+#: Editorial marks inside quotes: an ellipsis, or a [bracketed] clarification.
+_EDITORIAL = re.compile(r"\.\s*\.\s*\.|\[[^\[\]\n]{0,80}\]")
+#: Sentence ends: terminal punctuation (and closing marks) followed by space and a capital/quote.
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalised text with, per character, the original span it came from."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` span of the normalised text back to the original text."""
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word (normalised) or an editorial mark, with its span in the original text.
+
+    ``kind`` is ``word``, ``ellipsis`` or ``bracket``.
+    """
+
+    norm: str
+    start: int
+    end: int
+    kind: str = "word"
+
+
+def normalize(text: str, *, lower: bool = True) -> Normalized:
+    """Fold quote marks, apostrophes, ellipses, dashes and HTML entities; optionally lower-case.
+
+    >>> normalize("Don\u2019t &#233;").text
+    "don't é"
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for m in _ENTITY.finditer(text):
+        _fold_plain(text, pos, m.start(), lower, out, starts, ends)
+        repl = "".join(_FOLD.get(c, c) for c in html.unescape(m.group()))
+        for ch in repl.lower() if lower else repl:
+            out.append(ch)
+            starts.append(m.start())
+            ends.append(m.end())
+        pos = m.end()
+    _fold_plain(text, pos, len(text), lower, out, starts, ends)
+    return Normalized("".join(out), tuple(starts), tuple(ends))
+
+
+def _fold_plain(text, begin, stop, lower, out, starts, ends) -> None:
+    for i in range(begin, stop):
+        ch = text[i]
+        rep = _FOLD.get(ch, ch)
+        if lower:
+            rep = rep.lower()
+        for c in rep:
+            out.append(c)
+            starts.append(i)
+            ends.append(i + 1)
+
+
+def tokenize(text: str, *, editorial: bool = False) -> list[Token]:
+    """Return the words of ``text`` (normalised, lower-cased) with their original offsets.
+
+    With ``editorial=True``, an ellipsis yields an ``ellipsis`` token and a ``[bracketed]`` insert
+    yields one ``bracket`` token instead of its words.
+
+    >>> [(t.norm, t.kind) for t in tokenize("We [Acme] can\u2019t ... go", editorial=True)]
+    [('we', 'word'), ('[acme]', 'bracket'), ("can't", 'word'), ('...', 'ellipsis'), ('go', 'word')]
+    """
+    norm = normalize(text)
+    tokens: list[Token] = []
+    pos = 0
+    marks = _EDITORIAL.finditer(norm.text) if editorial else iter(())
+    for mark in marks:
+        tokens.extend(_words(norm, pos, mark.start()))
+        kind = "bracket" if mark.group().startswith("[") else "ellipsis"
+        start, end = norm.span(mark.start(), mark.end())
+        tokens.append(Token(mark.group() if kind == "bracket" else "...", start, end, kind))
+        pos = mark.end()
+    tokens.extend(_words(norm, pos, len(norm.text)))
+    return tokens
+
+
+def _words(norm: Normalized, begin: int, stop: int) -> list[Token]:
+    out = []
+    for m in _WORD.finditer(norm.text, begin, stop):
+        start, end = norm.span(m.start(), m.end())
+        out.append(Token(m.group(), start, end))
+    return out
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences (never across a line break), as trimmed ``(start, end)`` spans.
+
+    >>> t = "Sales rose 5.1%. Mr Lee said so.\\nNext line"
+    >>> [t[s:e] for s, e in sentence_spans(t)]
+    ['Sales rose 5.1%.', 'Mr Lee said so.', 'Next line']
+    """
+    spans = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((pos, m.end() if m.group() != "\n" else m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for start, end in spans:
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            out.append((start + lead, start + lead + len(stripped)))
+    return out
