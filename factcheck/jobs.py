@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from factcheck.errors import BrokerUnavailable
+from factcheck.errors import BrokerUnavailable, StoreUnavailable
 from factcheck.service import check_document
 from factcheck.store import Job, Store
 
@@ -58,6 +58,8 @@ def run_job(store: Store, job_id: str, *, settings: Mapping[str, Any]) -> Job:
     log.info("event=running job=%s attempt=%d", job.id, job.attempts)
     try:
         report = check_document(store, job.text, title=job.title)
+    except StoreUnavailable:
+        raise  # infrastructure, not the draft: the task retries with backoff
     except Exception as exc:
         log.exception("event=error job=%s", job.id)
         return _fail(store, job, f"the check raised {type(exc).__name__}: {exc}")

@@ -8,13 +8,15 @@ from celery import shared_task
 from celery.signals import worker_ready
 from flask import current_app
 
+from factcheck.errors import StoreUnavailable
 from factcheck.jobs import recover_lost_jobs, run_job
 from factcheck.queue import RUN_CHECK, enqueue_check
 
 log = logging.getLogger("factcheck.worker")
 
 
-@shared_task(name=RUN_CHECK, ignore_result=True)
+@shared_task(name=RUN_CHECK, ignore_result=True, autoretry_for=(StoreUnavailable,),
+             retry_backoff=True, retry_backoff_max=60, max_retries=5)
 def run_check(job_id: str) -> str:
     """Run the check of job ``job_id`` and store its report (idempotent)."""
     store = current_app.extensions["factcheck.store"]

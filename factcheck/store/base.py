@@ -22,6 +22,10 @@ def new_reference_id(text: str) -> str:
     return "ref-" + content_hash(text)[:16]
 
 
+class DuplicateReference(Exception):
+    """Raised by a back end when another writer stored the same id or content first."""
+
+
 class Store(abc.ABC):
     """Reference articles with their passage index, and check jobs.
 
@@ -64,7 +68,11 @@ class Store(abc.ABC):
             id=id or new_reference_id(text), title=title, text=text, url=url, source=source,
             published_at=published_at, content_hash=digest, created_at=time.time(),
         )
-        self._insert_reference(ref, index_reference(ref.id, ref.text))
+        try:
+            self._insert_reference(ref, index_reference(ref.id, ref.text))
+        except DuplicateReference:  # a concurrent writer won the race: same outcome as above
+            return self.add_reference(text=text, title=title, id=id, url=url, source=source,
+                                      published_at=published_at)
         return ref, True
 
     def get_reference(self, id: str, *, missing_ok: bool = False) -> Reference | None:

@@ -11,7 +11,7 @@ import redis
 
 from factcheck.core.types import Passage
 from factcheck.errors import StoreUnavailable
-from factcheck.store.base import MAX_KEY_PASSAGES, Store
+from factcheck.store.base import MAX_KEY_PASSAGES, DuplicateReference, Store
 from factcheck.store.records import Job, Reference
 
 # Key layout (prefix "fc:"):
@@ -51,11 +51,16 @@ class RedisStore(Store):
         return Reference(**json.loads(raw)) if raw else None
 
     def _insert_reference(self, ref: Reference, passages: list[tuple[Passage, set[int]]]) -> None:
+        # Claim the content and the id first, so that two writers never both insert them.
+        if not self._call(lambda: self.r.set(self._k("hash", ref.content_hash), ref.id, nx=True)):
+            raise DuplicateReference(ref.id)
+        if not self._call(lambda: self.r.set(self._k("ref", ref.id), json.dumps(ref.to_dict()),
+                                             nx=True)):
+            self._call(self.r.delete, self._k("hash", ref.content_hash))
+            raise DuplicateReference(ref.id)
         # One counter hands out the reference's sequence number and its passages' ids at once.
         seq = self._call(self.r.incrby, self._k("seq"), len(passages) + 1) - len(passages)
         pipe = self.r.pipeline(transaction=True)
-        pipe.set(self._k("ref", ref.id), json.dumps(ref.to_dict()))
-        pipe.set(self._k("hash", ref.content_hash), ref.id)
         pipe.zadd(self._k("refs"), {ref.id: seq})
         pids = []
         for offset, (passage, keys) in enumerate(passages):

@@ -13,7 +13,7 @@ from typing import Any
 
 from factcheck.core.types import Passage
 from factcheck.errors import StoreUnavailable
-from factcheck.store.base import MAX_KEY_PASSAGES, Store
+from factcheck.store.base import MAX_KEY_PASSAGES, DuplicateReference, Store
 from factcheck.store.records import Job, Reference
 
 _SCHEMA = """
@@ -93,10 +93,13 @@ class SQLiteStore(Store):
 
     def _insert_reference(self, ref: Reference, passages: list[tuple[Passage, set[int]]]) -> None:
         with self._tx() as db:
-            db.execute(
-                "INSERT INTO refs (id, content_hash, data) VALUES (?, ?, ?)",
-                (ref.id, ref.content_hash, json.dumps(ref.to_dict())),
-            )
+            try:
+                db.execute(
+                    "INSERT INTO refs (id, content_hash, data) VALUES (?, ?, ?)",
+                    (ref.id, ref.content_hash, json.dumps(ref.to_dict())),
+                )
+            except sqlite3.IntegrityError as exc:
+                raise DuplicateReference(ref.id) from exc
             postings = []
             for passage, keys in passages:
                 cur = db.execute(

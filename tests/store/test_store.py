@@ -85,3 +85,17 @@ def test_jobs_round_trip(any_store):
 
 def test_ping(any_store):
     assert any_store.ping()["references"] == 0
+
+
+def test_concurrent_writers_of_the_same_content_agree(any_store, tmp_path):
+    """Two writers adding the same article at once both get the one stored reference."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    other = open_store(any_store.url)
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(
+            lambda s: s.add_reference(title="T", text=ARTICLE), [any_store, other] * 4))
+    assert sum(created for _, created in results) == 1
+    assert len({ref.id for ref, _ in results}) == 1
+    assert any_store.list_references()[1] == 1
+    other.close()
