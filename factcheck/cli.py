@@ -40,9 +40,61 @@ def main() -> None:
               help="Start a Celery worker process next to the web server.")
 def serve(host: str, port: int, threads: int, worker: bool) -> None:
     """Start the web server and a worker; load seeds/ into an empty store."""
-    from factcheck.serve import run_server
+    from factcheck.serve import choose_auth, run_server
 
-    run_server(load_settings(), host=host, port=port, threads=threads, with_worker=worker)
+    settings = load_settings()
+    try:
+        settings["AUTH"] = choose_auth(settings, host=host, explicit=os.environ.get("FACTCHECK_AUTH"))
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    run_server(settings, host=host, port=port, threads=threads, with_worker=worker)
+
+
+@main.group()
+def keys() -> None:
+    """Create, list and revoke API keys (stored hashed; a token is shown once)."""
+
+
+@keys.command("create")
+@click.option("--name", required=True, help="Who or what uses the key (e.g. ghost-prod).")
+@click.option("--scope", type=click.Choice(["read", "check", "admin"]), default="check",
+              show_default=True, help="read < check < admin (references, hooks, keys).")
+def keys_create(name: str, scope: str) -> None:
+    """Create a key and print its token (keep it: it cannot be shown again)."""
+    from factcheck.auth import create_key
+
+    key, token = create_key(_store(), name=name, scope=scope)
+    click.echo(f"created key {key.id} ({key.name}, scope {key.scope})", err=True)
+    click.echo(token)
+
+
+@keys.command("list")
+def keys_list() -> None:
+    """List keys: id, scope, name, created, revoked."""
+    from datetime import datetime, timezone
+
+    from factcheck.auth import list_keys
+
+    def when(ts):
+        return datetime.fromtimestamp(ts, timezone.utc).strftime("%Y-%m-%d %H:%M") if ts else "-"
+
+    for key in list_keys(_store()):
+        click.echo(f"{key.id}  {key.scope:<6} {key.name:<24} created {when(key.created_at)}  "
+                   f"revoked {when(key.revoked_at)}")
+
+
+@keys.command("revoke")
+@click.argument("key_id")
+def keys_revoke(key_id: str) -> None:
+    """Revoke a key by id; it stops working at once."""
+    from factcheck.auth import revoke_key
+    from factcheck.errors import FactcheckError
+
+    try:
+        key = revoke_key(_store(), key_id)
+    except FactcheckError as exc:
+        raise click.UsageError(exc.detail) from exc
+    click.echo(f"revoked key {key.id} ({key.name})", err=True)
 
 
 @main.command(context_settings={"ignore_unknown_options": True})

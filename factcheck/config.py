@@ -31,6 +31,9 @@ DEFAULTS: dict[str, Any] = {
     "RETRY_AFTER": 5,
     # Worker processes started next to the web server by `factcheck serve`.
     "WORKER_CONCURRENCY": 2,
+    # "required": every /v1 call needs an API key; "open": none is checked (only sensible on
+    # localhost for a first try; `factcheck serve` chooses it when no key exists yet).
+    "AUTH": "required",
     "PAGE_SIZE": 50,
     "MAX_PAGE_SIZE": 500,
 }

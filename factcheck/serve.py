@@ -30,6 +30,40 @@ def load_seeds(store: Store, seeds_dir: str | Path) -> int:
     return summary.added
 
 
+def choose_auth(settings: dict[str, Any], *, host: str, explicit: str | None) -> str:
+    """"open" only on a loopback address with no API key yet; otherwise keys are required.
+
+    Raises ValueError when keys are required and none exists, or "open" is asked off loopback.
+    """
+    from factcheck.auth import any_keys
+
+    loopback = _is_loopback(host)
+    store = open_store(settings["STORE_URL"])
+    try:
+        has_keys = any_keys(store)
+    finally:
+        store.close()
+    mode = explicit or ("open" if loopback and not has_keys else "required")
+    if mode == "open" and not loopback:
+        raise ValueError(f"Refusing to run without API keys on {host}: "
+                         "only a loopback address may run open.")
+    if mode == "required" and not has_keys:
+        raise ValueError(f"Binding to {host} requires API keys and none exists: create one with "
+                         "`factcheck keys create --name NAME --scope admin`.")
+    return mode
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def worker_command(settings: dict[str, Any]) -> list[str]:
     """The command line of the worker process started next to the web server."""
     return [sys.executable, "-m", "celery", "-A", "workers.celery_app", "worker",

@@ -23,7 +23,7 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture
 def settings(tmp_path):
     """Settings for an embedded store and filesystem broker under a temporary folder."""
-    return {"DATA_DIR": str(tmp_path / "data"), "STORE_URL": "", "BROKER_URL": ""}
+    return {"DATA_DIR": str(tmp_path / "data"), "STORE_URL": "", "BROKER_URL": "", "AUTH": "open"}
 
 
 @pytest.fixture

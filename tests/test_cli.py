@@ -96,3 +96,15 @@ def test_ingests_the_whole_bbc_corpus(run):
     assert added + unchanged == 2225 and added > 2000
     again = run("ingest", "--quiet", str(corpus))
     assert "added 0, unchanged 2225" in again.output
+
+
+def test_keys_create_list_revoke(run):
+    created = run("keys", "create", "--name", "ghost-prod", "--scope", "check")
+    token = created.stdout.strip()
+    assert token.startswith("fck_") and "scope check" in created.output
+    listing = run("keys", "list").stdout
+    key_id = listing.split()[0]
+    assert "ghost-prod" in listing and token not in listing and "revoked -" in listing
+    assert "revoked key" in run("keys", "revoke", key_id).output
+    assert "revoked -" not in run("keys", "list").stdout
+    assert run("keys", "revoke", "nope").exit_code == 2

@@ -8,6 +8,7 @@ from typing import Any
 from flask import Flask
 
 from factcheck import __version__
+from factcheck.api.access import install_access_control
 from factcheck.api.problems import ProblemApi
 from factcheck.config import load_settings
 from factcheck.queue import celery_init_app
@@ -38,6 +39,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from factcheck.api import checks, health, references
 
     api = ProblemApi(app)
+    api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
+    api.spec.options["security"] = [{"bearerAuth": []}]
+    install_access_control(app)
     api.register_blueprint(checks.blp)
     api.register_blueprint(references.blp)
     api.register_blueprint(health.blp)

@@ -20,6 +20,8 @@ def _enqueue(job_id: str) -> None:
 
 @blp.route("")
 class Checks(MethodView):
+    scopes = {"post": "check"}
+
     @blp.arguments(CheckRequestSchema)
     @blp.response(202, CheckAcceptedSchema)
     def post(self, args):
@@ -35,6 +37,8 @@ class Checks(MethodView):
 
 @blp.route("/<string:job_id>")
 class Check(MethodView):
+    scopes = {"get": "read"}
+
     @blp.response(200, CheckSchema)
     def get(self, job_id):
         """A check's status (queued, running, done, failed) and, once done, its report."""

@@ -23,6 +23,8 @@ def _store():
 
 @blp.route("")
 class References(MethodView):
+    scopes = {"get": "read", "post": "admin"}
+
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, ReferencePageSchema)
     def get(self, args):
@@ -47,6 +49,8 @@ class References(MethodView):
 
 @blp.route("/<path:ref_id>")
 class Reference(MethodView):
+    scopes = {"get": "read", "delete": "admin"}
+
     @blp.response(200, ReferenceSchema)
     def get(self, ref_id):
         """One reference with its text."""

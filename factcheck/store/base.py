@@ -157,6 +157,32 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def _load_job(self, id: str) -> Job | None: ...
 
+    # -- small records: API keys, hook settings, idempotency, delivery logs -------------------
+
+    @abc.abstractmethod
+    def kv_get(self, namespace: str, key: str) -> Any | None:
+        """The JSON value stored under ``namespace``/``key``, or None."""
+
+    @abc.abstractmethod
+    def kv_put(self, namespace: str, key: str, value: Any, *, only_new: bool = False) -> bool:
+        """Store a JSON value; with ``only_new``, only if the key is absent. True if written."""
+
+    @abc.abstractmethod
+    def kv_delete(self, namespace: str, key: str) -> None:
+        """Remove one key."""
+
+    @abc.abstractmethod
+    def kv_items(self, namespace: str) -> dict[str, Any]:
+        """Every key and value of a namespace (meant for small namespaces: keys, hooks)."""
+
+    @abc.abstractmethod
+    def log_append(self, namespace: str, key: str, item: Any) -> None:
+        """Append a JSON item to the log ``namespace``/``key``."""
+
+    @abc.abstractmethod
+    def log_read(self, namespace: str, key: str) -> list[Any]:
+        """Every item of a log, oldest first."""
+
     # -- health -------------------------------------------------------------------------------
 
     @abc.abstractmethod

@@ -21,6 +21,7 @@ from factcheck.store.records import Job, Reference
 #   post:<key>      set of passage ids for an index key
 #   job:<id>        JSON of a job                  running   set of running job ids
 #   version         changes with every reference added or removed
+#   kv:<namespace>  hash of small JSON records      log:<namespace>:<key> list of JSON items
 
 
 class RedisStore(Store):
@@ -143,6 +144,31 @@ class RedisStore(Store):
         ids = self._call(self.r.smembers, self._k("running"))
         jobs = [self._load_job(i.decode()) for i in ids]
         return [j for j in jobs if j is not None and j.status == "running"]
+
+    # -- small records ------------------------------------------------------------------------
+
+    def kv_get(self, namespace: str, key: str) -> Any | None:
+        raw = self._call(self.r.hget, self._k("kv", namespace), key)
+        return json.loads(raw) if raw else None
+
+    def kv_put(self, namespace: str, key: str, value: Any, *, only_new: bool = False) -> bool:
+        write = self.r.hsetnx if only_new else self.r.hset
+        written = self._call(write, self._k("kv", namespace), key, json.dumps(value))
+        return bool(written) or not only_new
+
+    def kv_delete(self, namespace: str, key: str) -> None:
+        self._call(self.r.hdel, self._k("kv", namespace), key)
+
+    def kv_items(self, namespace: str) -> dict[str, Any]:
+        raw = self._call(self.r.hgetall, self._k("kv", namespace))
+        return {k.decode(): json.loads(v) for k, v in raw.items()}
+
+    def log_append(self, namespace: str, key: str, item: Any) -> None:
+        self._call(self.r.rpush, self._k("log", namespace, key), json.dumps(item))
+
+    def log_read(self, namespace: str, key: str) -> list[Any]:
+        return [json.loads(v) for v in self._call(self.r.lrange, self._k("log", namespace, key),
+                                                  0, -1)]
 
     # -- health -------------------------------------------------------------------------------
 

@@ -45,6 +45,19 @@ CREATE TABLE IF NOT EXISTS jobs (
     data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS jobs_status ON jobs (status);
+CREATE TABLE IF NOT EXISTS kv (
+    ns TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (ns, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS logs (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    ns TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS logs_key ON logs (ns, key);
 INSERT OR IGNORE INTO meta VALUES ('version', '0');
 """
 
@@ -191,6 +204,37 @@ class SQLiteStore(Store):
     def running_jobs(self) -> list[Job]:
         rows = self._db().execute("SELECT data FROM jobs WHERE status = 'running'").fetchall()
         return [Job.from_dict(json.loads(r[0])) for r in rows]
+
+    # -- small records ------------------------------------------------------------------------
+
+    def kv_get(self, namespace: str, key: str) -> Any | None:
+        row = self._db().execute(
+            "SELECT value FROM kv WHERE ns = ? AND key = ?", (namespace, key)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def kv_put(self, namespace: str, key: str, value: Any, *, only_new: bool = False) -> bool:
+        verb = "INSERT OR IGNORE" if only_new else "INSERT OR REPLACE"
+        with self._tx() as db:
+            cur = db.execute(f"{verb} INTO kv VALUES (?, ?, ?)", (namespace, key, json.dumps(value)))
+            return cur.rowcount == 1
+
+    def kv_delete(self, namespace: str, key: str) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM kv WHERE ns = ? AND key = ?", (namespace, key))
+
+    def kv_items(self, namespace: str) -> dict[str, Any]:
+        rows = self._db().execute("SELECT key, value FROM kv WHERE ns = ?", (namespace,))
+        return {k: json.loads(v) for k, v in rows}
+
+    def log_append(self, namespace: str, key: str, item: Any) -> None:
+        with self._tx() as db:
+            db.execute("INSERT INTO logs (ns, key, value) VALUES (?, ?, ?)",
+                       (namespace, key, json.dumps(item)))
+
+    def log_read(self, namespace: str, key: str) -> list[Any]:
+        rows = self._db().execute(
+            "SELECT value FROM logs WHERE ns = ? AND key = ? ORDER BY seq", (namespace, key))
+        return [json.loads(r[0]) for r in rows]
 
     # -- health -------------------------------------------------------------------------------
 

@@ -74,10 +74,11 @@ def wait_healthy(base: str, procs: Processes, timeout: float = 60) -> dict:
     pytest.fail(f"server at {base} did not become healthy\n{procs.logs()}")
 
 
-def wait_done(base: str, location: str, procs: Processes, timeout: float = 90) -> dict:
+def wait_done(base: str, location: str, procs: Processes, headers: dict | None = None,
+              timeout: float = 90) -> dict:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        job = requests.get(base + location, timeout=5).json()
+        job = requests.get(base + location, headers=headers, timeout=5).json()
         if job["status"] in ("done", "failed"):
             return job
         time.sleep(0.2)

@@ -33,8 +33,20 @@ def assert_kirby_report(job: dict) -> None:
         assert flag["source"]["reference_id"].startswith("kirby")
 
 
-def submit(base: str, text: str) -> requests.Response:
-    r = requests.post(f"{base}/v1/checks", json={"text": text, "title": "Kirby draft"}, timeout=10)
+def admin_headers(store_url: str) -> dict[str, str]:
+    """An admin key created in the store, as the Authorization header a client would send."""
+    from factcheck.auth import create_key
+    from factcheck.store import open_store
+
+    store = open_store(store_url)
+    _, token = create_key(store, name="tests", scope="admin")
+    store.close()
+    return {"Authorization": f"Bearer {token}"}
+
+
+def submit(base: str, text: str, headers: dict | None = None) -> requests.Response:
+    r = requests.post(f"{base}/v1/checks", json={"text": text, "title": "Kirby draft"},
+                      headers=headers, timeout=10)
     assert r.status_code == 202, r.text
     assert r.json()["status"] == "queued"
     return r
@@ -61,13 +73,15 @@ def test_distributed_on_redis_two_web_processes_two_workers(processes, redis_url
     celery_worker(processes, "w2")
     health = wait_healthy(base, processes)
     assert health["store"]["backend"] == "redis" and health["broker"]["ok"]
+    headers = admin_headers(redis_url)
+    assert requests.get(f"{base}/v1/references", timeout=5).status_code == 401
     seed_title, _, seed_text = SEED.read_text(encoding="utf-8").partition("\n")
-    r = requests.post(f"{base}/v1/references", timeout=10, json={
+    r = requests.post(f"{base}/v1/references", timeout=10, headers=headers, json={
         "id": SEED.stem, "title": seed_title, "text": seed_text.strip()})
     assert r.status_code == 201, r.text
-    locations = [submit(base, DRAFT).headers["Location"] for _ in range(6)]
+    locations = [submit(base, DRAFT, headers).headers["Location"] for _ in range(6)]
     for location in locations:
-        assert_kirby_report(wait_done(base, location, processes))
+        assert_kirby_report(wait_done(base, location, processes, headers))
 
 
 def test_lost_worker_job_is_run_again(processes, redis_url):
@@ -88,6 +102,6 @@ def test_lost_worker_job_is_run_again(processes, redis_url):
     store.update_job(job, status="running", attempts=1, lease_until=time.time() + 1)
     celery_worker(processes, "w1")
     time.sleep(1.5)
-    done = wait_done(base, f"/v1/checks/{job.id}", processes)
+    done = wait_done(base, f"/v1/checks/{job.id}", processes, admin_headers(redis_url))
     assert done["attempts"] == 2
     assert_kirby_report(done)

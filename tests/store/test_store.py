@@ -99,3 +99,18 @@ def test_concurrent_writers_of_the_same_content_agree(any_store, tmp_path):
     assert len({ref.id for ref, _ in results}) == 1
     assert any_store.list_references()[1] == 1
     other.close()
+
+
+def test_small_records_and_logs(any_store):
+    assert any_store.kv_get("keys", "a") is None
+    assert any_store.kv_put("keys", "a", {"n": 1}, only_new=True)
+    assert not any_store.kv_put("keys", "a", {"n": 2}, only_new=True)
+    assert any_store.kv_get("keys", "a") == {"n": 1}
+    assert any_store.kv_put("keys", "a", {"n": 3})
+    assert any_store.kv_items("keys") == {"a": {"n": 3}}
+    any_store.kv_delete("keys", "a")
+    assert any_store.kv_items("keys") == {}
+    any_store.log_append("deliveries", "job1", {"attempt": 1})
+    any_store.log_append("deliveries", "job1", {"attempt": 2})
+    assert [i["attempt"] for i in any_store.log_read("deliveries", "job1")] == [1, 2]
+    assert any_store.log_read("deliveries", "job2") == []
