@@ -97,6 +97,78 @@ def keys_revoke(key_id: str) -> None:
     click.echo(f"revoked key {key.id} ({key.name})", err=True)
 
 
+@main.group()
+def hooks() -> None:
+    """Configure CMS hook sources: POST /v1/hooks/NAME, signed with the source's secret."""
+
+
+@hooks.command("set")
+@click.argument("name")
+@click.option("--kind", type=click.Choice(["ghost", "wordpress", "generic"]),
+              help="The CMS (defaults to NAME when NAME is a kind).")
+@click.option("--secret", "secrets", multiple=True,
+              help="Webhook secret the CMS signs with; repeat to accept several (rotation).")
+@click.option("--callback-url", help="Where to POST each finished report.")
+def hooks_set(name: str, kind: str | None, secrets: tuple[str, ...], callback_url: str | None):
+    """Create or update a hook source."""
+    from factcheck.errors import FactcheckError
+    from factcheck.integrations.hooks import set_hook
+
+    try:
+        config = set_hook(_store(), name, kind=kind, secrets=list(secrets) or None,
+                          callback_url=callback_url)
+    except FactcheckError as exc:
+        raise click.UsageError(exc.detail) from exc
+    click.echo(f"hook {name}: kind {config['kind']}, {len(config['secrets'])} secret(s), "
+               f"callback {config['callback_url'] or '-'}; deliveries go to /v1/hooks/{name}")
+
+
+@hooks.command("list")
+def hooks_list() -> None:
+    """List hook sources (secrets hidden)."""
+    from factcheck.integrations.hooks import list_hooks
+
+    for name, config in list_hooks(_store()).items():
+        click.echo(f"{name}  {config['kind']:<9} {config['secrets']}  "
+                   f"callback {config['callback_url'] or '-'}")
+
+
+@hooks.command("delete")
+@click.argument("name")
+def hooks_delete(name: str) -> None:
+    """Remove a hook source."""
+    from factcheck.errors import FactcheckError
+    from factcheck.integrations.hooks import delete_hook
+
+    try:
+        delete_hook(_store(), name)
+    except FactcheckError as exc:
+        raise click.UsageError(exc.detail) from exc
+
+
+@main.command("callback-secret")
+@click.option("--rotate", is_flag=True, help="Add a new secret; both sign until --drop-old.")
+@click.option("--drop-old", is_flag=True, help="Keep only the newest secret.")
+def callback_secret(rotate: bool, drop_old: bool) -> None:
+    """Print the Standard Webhooks secret(s) callbacks are signed with (receivers verify)."""
+    from factcheck.integrations.callbacks import (
+        callback_secrets,
+        keep_newest_callback_secret,
+        rotate_callback_secret,
+    )
+
+    store, settings = _store(), load_settings()
+    if settings["CALLBACK_SECRETS"] and (rotate or drop_old):
+        raise click.UsageError("Secrets come from FACTCHECK_CALLBACK_SECRETS: rotate them there.")
+    if rotate:
+        rotate_callback_secret(store)
+    secrets = callback_secrets(store, settings)
+    if drop_old:
+        secrets = keep_newest_callback_secret(store)
+    for secret in secrets:
+        click.echo(secret)
+
+
 @main.command(context_settings={"ignore_unknown_options": True})
 @click.argument("celery_args", nargs=-1, type=click.UNPROCESSED)
 def worker(celery_args: tuple[str, ...]) -> None:

@@ -34,6 +34,19 @@ DEFAULTS: dict[str, Any] = {
     # "required": every /v1 call needs an API key; "open": none is checked (only sensible on
     # localhost for a first try; `factcheck serve` chooses it when no key exists yet).
     "AUTH": "required",
+    # Callbacks: Standard Webhooks secrets (whsec_..., comma-separated; the first signs, all
+    # are sent during a rotation). Empty: one is generated and kept in the store.
+    "CALLBACK_SECRETS": "",
+    "CALLBACK_MAX_ATTEMPTS": 8,
+    "CALLBACK_BACKOFF": 2,  # seconds before the 2nd attempt, doubling after each failure
+    "CALLBACK_BACKOFF_MAX": 600,
+    "CALLBACK_CONNECT_TIMEOUT": 3,
+    "CALLBACK_READ_TIMEOUT": 10,
+    # Hosts, addresses or networks outbound requests may reach although they are loopback,
+    # private or link-local (comma-separated, e.g. "127.0.0.1,10.0.0.0/8").
+    "OUTBOUND_ALLOW": "",
+    # Webhook deliveries older or newer than this many seconds are refused as replays.
+    "HOOK_TOLERANCE": 300,
     "PAGE_SIZE": 50,
     "MAX_PAGE_SIZE": 500,
 }

@@ -6,8 +6,10 @@ and the tests share one implementation without importing Flask or Celery.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
+import uuid
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -20,26 +22,53 @@ log = logging.getLogger("factcheck.jobs")
 Enqueue = Callable[[str], None]
 
 
-def submit_check(
-    store: Store, enqueue: Enqueue, *, text: str, retry_after: int = 5, **fields: Any
-) -> Job:
-    """Record a job, then queue it; if the queue is down, forget the job and raise.
+_IDEMPOTENCY = "idempotency"  # Idempotency-Key -> job id
+_REPORTS = "reports"  # hash of (title, text) and store version -> id of the job that has its report
 
-    The record exists before the message, so a worker never receives an unknown id; and a job is
-    only "accepted" once its message is queued.
+
+def report_key(text: str, title: str | None, store_version: int) -> str:
+    """What a finished report can be reused for: the same title and text, the same store."""
+    digest = hashlib.sha256(f"{title or ''}\0{text}".encode("utf-8")).hexdigest()
+    return f"{digest}:{store_version}"
+
+
+def submit_check(
+    store: Store, enqueue: Enqueue, *, text: str, retry_after: int = 5,
+    idempotency_key: str | None = None, **fields: Any,
+) -> tuple[Job, bool]:
+    """Accept a check; return its job and whether it is new.
+
+    A repeated ``idempotency_key`` returns the first job. A draft already checked against the
+    same store version gets a job that is done at once with that report. Otherwise the job is
+    recorded, then queued; if the queue is down the record is removed and BrokerUnavailable
+    raised, so a worker never receives an unknown id and nothing unqueued is "accepted".
     """
-    job = store.create_job(text=text, **fields)
+    job_id = uuid.uuid4().hex
+    if idempotency_key and not store.kv_put(_IDEMPOTENCY, idempotency_key, job_id, only_new=True):
+        first = store.get_job(store.kv_get(_IDEMPOTENCY, idempotency_key))
+        log.info("event=idempotent_repeat job=%s", first.id)
+        return first, False
+    previous = store.kv_get(_REPORTS, report_key(text, fields.get("title"), store.version()))
+    done = store.get_job(previous) if previous else None
+    if done is not None and done.status == "done":
+        job = store.create_job(id=job_id, text=text, status="done", report=done.report,
+                               reused_from=done.id, finished_at=time.time(), **fields)
+        log.info("event=report_reused job=%s from=%s", job.id, done.id)
+        return job, True
+    job = store.create_job(id=job_id, text=text, **fields)
     try:
         enqueue(job.id)
     except Exception as exc:  # the broker client raises many kinds; all mean "not queued"
         store.delete_job(job.id)
+        if idempotency_key:
+            store.kv_delete(_IDEMPOTENCY, idempotency_key)
         log.warning("event=enqueue_failed job=%s error=%r", job.id, exc)
         raise BrokerUnavailable(
             "The job queue is unreachable; nothing was recorded. Retry later.",
             headers={"Retry-After": str(retry_after)},
         ) from exc
     log.info("event=accepted job=%s chars=%d", job.id, len(text))
-    return job
+    return job, True
 
 
 def run_job(store: Store, job_id: str, *, settings: Mapping[str, Any]) -> Job:
@@ -57,13 +86,14 @@ def run_job(store: Store, job_id: str, *, settings: Mapping[str, Any]) -> Job:
     )
     log.info("event=running job=%s attempt=%d", job.id, job.attempts)
     try:
-        report = check_document(store, job.text, title=job.title)
+        report = check_document(store, job.text, title=job.title, html=job.html)
     except StoreUnavailable:
         raise  # infrastructure, not the draft: the task retries with backoff
     except Exception as exc:
         log.exception("event=error job=%s", job.id)
         return _fail(store, job, f"the check raised {type(exc).__name__}: {exc}")
     store.update_job(job, status="done", report=report, finished_at=time.time(), lease_until=None)
+    store.kv_put(_REPORTS, report_key(job.text, job.title, report["store_version"]), job.id)
     log.info("event=done job=%s flags=%d", job.id, len(report["flags"]))
     return job
 

@@ -17,6 +17,7 @@ from flask import Flask
 from factcheck.config import broker_folder, is_embedded_broker
 
 RUN_CHECK = "factcheck.run_check"
+DELIVER_CALLBACK = "factcheck.deliver_callback"
 
 
 def celery_config(settings: dict[str, Any]) -> dict[str, Any]:
@@ -72,3 +73,9 @@ def celery_init_app(app: Flask) -> Celery:
 def enqueue_check(celery_app: Celery, job_id: str) -> None:
     """Queue the check of one job (by id: the worker re-reads the job from the store)."""
     celery_app.send_task(RUN_CHECK, args=[job_id], retry=True)
+
+
+def enqueue_callback(celery_app: Celery, job_id: str, *, attempt: int = 1,
+                     countdown: float | None = None) -> None:
+    """Queue a delivery attempt of a finished job's callback, after ``countdown`` seconds."""
+    celery_app.send_task(DELIVER_CALLBACK, args=[job_id, attempt], countdown=countdown, retry=True)

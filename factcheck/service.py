@@ -7,13 +7,30 @@ from factcheck.core.quotes import extract_quotes
 from factcheck.store import Store
 
 
-def check_document(store: Store, text: str, *, title: str | None = None) -> dict:
-    """Check ``text`` against every reference of ``store`` and return the JSON report."""
+def check_document(store: Store, text: str, *, title: str | None = None,
+                   html: str | None = None) -> dict:
+    """Check ``text`` against every reference of ``store`` and return the JSON report.
+
+    With ``html`` (the draft as a CMS sent it, ``text`` being its readable text), every claim
+    and flag also gets ``html_start``/``html_end``: the same span in the HTML.
+    """
     from factcheck.core.check import check_text
     from factcheck.core.report import build_report
 
     findings = check_text(text, store)
-    return build_report(text, findings, store_version=store.version(), title=title)
+    report = build_report(text, findings, store_version=store.version(), title=title)
+    if html is not None:
+        add_html_offsets(report, html)
+    return report
+
+
+def add_html_offsets(report: dict, html: str) -> None:
+    """Give every claim and flag of ``report`` its span in ``html`` as well."""
+    from factcheck.integrations.html import html_to_text
+
+    mapped = html_to_text(html)
+    for item in (*report["claims"], *report["flags"]):
+        item["html_start"], item["html_end"] = mapped.to_html_span(item["start"], item["end"])
 
 
 def extract_document(text: str) -> dict:

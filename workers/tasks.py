@@ -9,8 +9,9 @@ from celery.signals import worker_ready
 from flask import current_app
 
 from factcheck.errors import StoreUnavailable
+from factcheck.integrations.callbacks import deliver
 from factcheck.jobs import recover_lost_jobs, run_job
-from factcheck.queue import RUN_CHECK, enqueue_check
+from factcheck.queue import DELIVER_CALLBACK, RUN_CHECK, enqueue_callback, enqueue_check
 
 log = logging.getLogger("factcheck.worker")
 
@@ -18,10 +19,26 @@ log = logging.getLogger("factcheck.worker")
 @shared_task(name=RUN_CHECK, ignore_result=True, autoretry_for=(StoreUnavailable,),
              retry_backoff=True, retry_backoff_max=60, max_retries=5)
 def run_check(job_id: str) -> str:
-    """Run the check of job ``job_id`` and store its report (idempotent)."""
+    """Run the check of job ``job_id`` and store its report (idempotent); then call back."""
     store = current_app.extensions["factcheck.store"]
+    finished_before = store.get_job(job_id).status in ("done", "failed")
     job = run_job(store, job_id, settings=current_app.config["FACTCHECK"])
+    if job.callback_url and not finished_before and job.status in ("done", "failed"):
+        enqueue_callback(current_app.extensions["celery"], job.id)
     return job.status
+
+
+@shared_task(name=DELIVER_CALLBACK, ignore_result=True, autoretry_for=(StoreUnavailable,),
+             retry_backoff=True, retry_backoff_max=60, max_retries=5)
+def deliver_callback(job_id: str, attempt: int = 1) -> str:
+    """POST the finished job's report to its callback URL; schedule the next try if needed."""
+    store = current_app.extensions["factcheck.store"]
+    settings = current_app.config["FACTCHECK"]
+    result = deliver(store, store.get_job(job_id), attempt=attempt, settings=settings)
+    if result.outcome == "retry":
+        enqueue_callback(current_app.extensions["celery"], job_id, attempt=attempt + 1,
+                         countdown=result.retry_in)
+    return result.outcome
 
 
 @worker_ready.connect

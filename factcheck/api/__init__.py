@@ -36,7 +36,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["factcheck.store"] = open_store(settings["STORE_URL"])
     celery_init_app(app)
 
-    from factcheck.api import checks, health, references
+    from factcheck.api import checks, health, hooks, references
 
     api = ProblemApi(app)
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
@@ -44,5 +44,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     install_access_control(app)
     api.register_blueprint(checks.blp)
     api.register_blueprint(references.blp)
+    api.register_blueprint(hooks.blp)
     api.register_blueprint(health.blp)
     return app

@@ -1,14 +1,22 @@
-"""/v1/checks: submit a draft, follow its job, read its report."""
+"""/v1/checks: submit a draft, follow its job, read its report and its callback deliveries."""
 
 from __future__ import annotations
 
-from flask import current_app, url_for
+from flask import current_app, g, request, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from factcheck.api.schemas import CheckAcceptedSchema, CheckRequestSchema, CheckSchema
+from factcheck.api.schemas import (
+    CheckAcceptedSchema,
+    CheckRequestSchema,
+    CheckSchema,
+    DeliverySchema,
+)
+from factcheck.integrations.callbacks import delivery_log
+from factcheck.integrations.html import html_to_text
+from factcheck.integrations.outbound import check_url
 from factcheck.jobs import recover_if_lost, submit_check
-from factcheck.queue import enqueue_check
+from factcheck.queue import enqueue_callback, enqueue_check
 
 blp = Blueprint("checks", __name__, url_prefix="/v1/checks",
                 description="Check drafts against the reference store.")
@@ -18,21 +26,47 @@ def _enqueue(job_id: str) -> None:
     enqueue_check(current_app.extensions["celery"], job_id)
 
 
+def outbound_allow() -> list[str]:
+    """The OUTBOUND_ALLOW setting as a list."""
+    raw = current_app.config["FACTCHECK"]["OUTBOUND_ALLOW"]
+    return [a.strip() for a in raw.split(",") if a.strip()]
+
+
+def accept(text: str, *, idempotency_key: str | None = None, **fields):
+    """Accept a check (shared with the CMS hooks): the response of the POST that asked for it."""
+    settings = current_app.config["FACTCHECK"]
+    store = current_app.extensions["factcheck.store"]
+    if fields.get("callback_url"):
+        check_url(fields["callback_url"], allow=outbound_allow())
+    job, new = submit_check(store, _enqueue, text=text, idempotency_key=idempotency_key,
+                            retry_after=settings["RETRY_AFTER"], **fields)
+    if new and job.status == "done" and job.callback_url:  # a reused report: call back now
+        enqueue_callback(current_app.extensions["celery"], job.id)
+    location = url_for("checks.Check", job_id=job.id)
+    return job.to_dict(), 202 if new else 200, {"Location": location}
+
+
 @blp.route("")
 class Checks(MethodView):
     scopes = {"post": "check"}
 
     @blp.arguments(CheckRequestSchema)
     @blp.response(202, CheckAcceptedSchema)
+    @blp.alt_response(200, schema=CheckAcceptedSchema,
+                      description="A repeated Idempotency-Key: the first job for that key.")
     def post(self, args):
-        """Submit a draft: answers at once; poll the Location until the status is done."""
-        settings = current_app.config["FACTCHECK"]
-        job = submit_check(
-            current_app.extensions["factcheck.store"], _enqueue, text=args["text"],
-            title=args["title"], source=args["source"], metadata=args["metadata"],
-            retry_after=settings["RETRY_AFTER"],
-        )
-        return job.to_dict(), 202, {"Location": url_for("checks.Check", job_id=job.id)}
+        """Submit a draft: answers at once; poll the Location until the status is done.
+
+        Send an ``Idempotency-Key`` header to make retries safe: a repeated key returns the
+        first job. A draft already checked against the same store version is done at once.
+        """
+        key = request.headers.get("Idempotency-Key")
+        if key:  # keys are per API key, so two clients never collide
+            owner = g.api_key.id if g.api_key else "open"
+            key = f"{owner}:{key[:200]}"
+        html = args.pop("html", None)
+        text = args.pop("text") if html is None else html_to_text(html).text
+        return accept(text, html=html, idempotency_key=key, **args)
 
 
 @blp.route("/<string:job_id>")
@@ -46,3 +80,15 @@ class Check(MethodView):
         job = recover_if_lost(store, store.get_job(job_id), _enqueue,
                               settings=current_app.config["FACTCHECK"])
         return job.to_dict()
+
+
+@blp.route("/<string:job_id>/deliveries")
+class Deliveries(MethodView):
+    scopes = {"get": "read"}
+
+    @blp.response(200, DeliverySchema(many=True))
+    def get(self, job_id):
+        """Every attempt to deliver this check's callback, oldest first."""
+        store = current_app.extensions["factcheck.store"]
+        store.get_job(job_id)  # 404 for an unknown check
+        return delivery_log(store, job_id)

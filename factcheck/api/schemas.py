@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, ValidationError, fields, validate, validates
+from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
 
 
 def _not_blank(value: str) -> None:
@@ -11,13 +11,26 @@ def _not_blank(value: str) -> None:
 
 
 class CheckRequestSchema(Schema):
-    text = fields.String(required=True, validate=_not_blank,
+    text = fields.String(validate=_not_blank,
                          metadata={"description": "The draft to check, as plain text."})
+    html = fields.String(validate=_not_blank, metadata={
+        "description": "Or the draft as HTML: its text is checked and every span is also "
+                       "given in the HTML (html_start, html_end)."})
     title = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=1000))
     source = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=200),
                            metadata={"description": "Who sent it: a CMS name, a desk, ..."})
     metadata = fields.Dict(keys=fields.String(), load_default=dict,
                            metadata={"description": "Free JSON kept with the job and echoed back."})
+    callback_url = fields.Url(load_default=None, allow_none=True, schemes={"http", "https"},
+                              metadata={"description": "Where to POST the report when done "
+                                        "(signed per Standard Webhooks)."})
+
+
+    @validates_schema
+    def _text_or_html(self, data: dict, **_: object) -> None:
+        if ("text" in data) == ("html" in data):
+            raise ValidationError("Send the draft as either text or html (one of them).",
+                                  field_name="text")
 
 
 class CheckAcceptedSchema(Schema):
@@ -35,6 +48,9 @@ class CheckSchema(CheckAcceptedSchema):
     finished_at = fields.Float(allow_none=True)
     attempts = fields.Integer()
     error = fields.String(allow_none=True)
+    callback_url = fields.String(allow_none=True)
+    hook = fields.String(allow_none=True)
+    reused_from = fields.String(allow_none=True)
     report = fields.Dict(allow_none=True, metadata={
         "description": "Once done: the versioned report (see docs/report.md)."})
 
@@ -94,3 +110,15 @@ class HealthSchema(Schema):
     store = fields.Dict(required=True)
     broker = fields.Dict(required=True)
     version = fields.String(required=True)
+
+
+class DeliverySchema(Schema):
+    attempt = fields.Integer(required=True)
+    at = fields.Float(required=True)
+    url = fields.String(required=True)
+    webhook_id = fields.String(required=True)
+    outcome = fields.String(required=True, validate=validate.OneOf(
+        ["delivered", "retry", "gave_up", "stopped"]))
+    status_code = fields.Integer(allow_none=True)
+    error = fields.String(allow_none=True)
+    retry_in = fields.Float(allow_none=True)

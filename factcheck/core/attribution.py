@@ -8,11 +8,13 @@ Pronouns and roles resolve to the nearest fitting earlier name; surnames to the 
 
 from __future__ import annotations
 
+import bisect
 import re
-from typing import Protocol, Sequence
+from collections.abc import Sequence
+from typing import Protocol
 
 from factcheck.core import lexicon
-from factcheck.core.types import Quote, Speaker
+from factcheck.core.types import Speaker
 
 
 class _Stretch(Protocol):
@@ -29,39 +31,57 @@ def _alternation(words) -> str:
 
 
 _VERBS = _alternation(lexicon.REPORTING_VERBS)
-_VERB = re.compile(rf"\b(?:{_VERBS})\b|\baccording to\b")
+_VERB = re.compile(
+    rf"\b(?:{_alternation(lexicon.REPORTING_PHRASES)})\b"
+    # A verb form right after a determiner or possessive is a noun ("his remarks", "the claim").
+    r"|(?<!\bthe )(?<!\bThe )(?<!\ba )(?<!\ban )(?<!['’]s )"
+    r"(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
+    rf"\b(?:{_VERBS})\b"
+)
 _TITLE_WORDS = _alternation({t.capitalize() for t in lexicon.TITLES} | {"U.S.", "Sen", "Rep"})
-_CAP = r"(?:[A-Z][\w'’-]*\.?(?<!['’]s)|[A-Z]\.)"
+_CAP = r"(?:[A-Z][\w-]*(?:['’](?!s\b)[A-Za-z][\w-]*)*\.?|[A-Z]\.)"
+_DETERMINERS = _alternation(lexicon.DETERMINERS | {d.capitalize() for d in lexicon.DETERMINERS})
 _PARTICLE = r"(?:de|la|van|von|der|den|bin|al|da|di|du|del|le|el|dos|das|St\.)"
 _NAME = rf"(?:(?:{_TITLE_WORDS})\.?\s+)*{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP})*"
 _ROLE = (
-    rf"(?:\b(?:the|The|a|A|an|An|one|another|his|her|their|its|our|this|that)\s+|{_CAP}['’]s?\s+)"
-    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_alternation(lexicon.ROLE_NOUNS)})\b"
+    rf"(?:\b(?:{_DETERMINERS})\s+|{_CAP}['’]s?\s+)"
+    rf"(?:[\w'’-]+\s+){{0,4}}?(?:{_alternation(lexicon.ROLE_NOUNS)})\b"
 )
+_GENERIC_NP = re.compile(rf"\b(?:{_DETERMINERS})\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’-]+\s*$")
 _PRONOUN = r"\b(?:he|she|they|we|it|I|He|She|They|We|It|who)\b"
-_NP = re.compile(rf"(?P<pro>{_PRONOUN})|(?P<role>{_ROLE})|(?P<name>(?<![\w'’]){_NAME})")
+_NP = re.compile(rf"(?P<pro>{_PRONOUN})|(?P<role>{_ROLE})|(?P<name>(?<![\w'’-]){_NAME})")
 _NP_START = re.compile(rf"\s*(?:(?P<pro>{_PRONOUN})|(?P<role>{_ROLE})|(?P<name>{_NAME}))")
-_ABBREVIATION = re.compile(rf"(?:\b(?:{_TITLE_WORDS}|[A-Z]|[A-Z][a-z]?\.[A-Z]|Jr|Sr|St|No|vs|Inc|Co|Corp|Ltd)|\.\.)$")
+_ABBREVIATION = re.compile(
+    rf"(?:\b(?:{_TITLE_WORDS}|[A-Z]|[A-Z][a-z]?\.[A-Z]|Jr|Sr|St|No|vs|Inc|Co|Corp|Ltd)|\.\.)$"
+)
 _SENTENCE_END = re.compile(r"[.!?]['’\"”)]*\s+(?=['‘\"“(]*[A-Z0-9])")
-_NAME_MENTION = re.compile(rf"(?P<name>(?<![\w'’]){_NAME})")
+_NAME_MENTION = re.compile(rf"(?P<name>(?<![\w'’-]){_NAME})")
 _GENDERED_PRONOUN = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.IGNORECASE)
 _PHRASE_STOP = re.compile(r"[,;:()\"“”«»]|''")
 _NOT_SUBJECT_START = lexicon.PREPOSITIONS | lexicon.NOT_NAMES - {"the", "a", "an", "one", "another"}
+_PREPOSITIONS = _alternation(lexicon.PREPOSITIONS | {w.capitalize() for w in lexicon.PREPOSITIONS})
+_INTRO_PHRASE = re.compile(
+    rf"\s*(?:(?:{_PREPOSITIONS})\b|[A-Z][a-z]+(?:ing|ed)\b)[^,\"“”]{{0,120}},"
+)
+_OWN_CONTENT = re.compile(r"(?:\s+[a-z]+){0,2}?\s+(?:that|he|she|they|we|I|there)\b")
+_CORE_VERB = re.compile(r"(?:say|add|tell|ask|write|declare|note|explain|insist|argue)\b")
+_QUANTIFIER_SUBJECT = re.compile(
+    r"(?:^|[.;:]\s+|\s)(Another|Others|One|Some|Many|Both|Most|Several|Few)\s*$"
+)
+_SUBJECT_FOLLOWER = re.compile(
+    r"\s+[a-z]|\s*\(|\s*,\s+"
+    r"(?:a|an|the|who|whose|which|one|his|her|its|their|then|now|also|[0-9]+|[a-z]+ing)\b"
+)
+_ARTICLES = frozenset({"the", "a", "an"})
+_INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
+_LABEL = re.compile(rf"(?:{_NAME})\s*:\s*$")
+_COORDINATION = re.compile(r"\s*(?:and|but|then|before|after)\b")
 _WEAK_SUBJECTS = frozenset({"it", "who", "you"})
 _WORD = re.compile(r"[\w'’-]+")
-_LEADING_STOP = re.compile(r"^(?:(?:[A-Z][a-z]*)\s+)")
-_TRANSCRIPT_LINE = re.compile(
-    r"^[ \t]*(?P<name>Q|A|(?:(?:MR|MRS|MS|DR|SEN|REP|GOV|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?"
-    r"[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+[A-Z][\w'’-]+"
-    r"|[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})[ \t]*:[ \t]+(?P<text>\S[^\n]*)$",
-    re.MULTILINE,
-)
+_SPACES = re.compile(r"\s+")
 
-#: Most words a floating quote may lie from the previous quote to inherit its speaker.
+#: Most characters between a floating quote and the previous quote whose speaker it inherits.
 CARRY_OVER_CHARS = 400
-#: Most words of a title-case stretch taken for a title rather than speech.
-TITLE_MAX_WORDS = 8
-_TITLE_SMALL_WORDS = frozenset("a an the of and or in on to for at by with from is are".split())
 
 
 def _sentence_ends(text: str, lo: int, hi: int) -> list[int]:
@@ -70,13 +90,15 @@ def _sentence_ends(text: str, lo: int, hi: int) -> list[int]:
     for m in _SENTENCE_END.finditer(text, lo, min(len(text), hi + 8)):
         if m.start() >= hi:
             break
-        if text[m.start()] == "." and _ABBREVIATION.search(text, max(lo, m.start() - 12), m.start()):
+        if text[m.start()] == "." and _ABBREVIATION.search(
+            text, max(lo, m.start() - 12), m.start()
+        ):
             continue
         ends.append(m.end())
     return ends
 
 
-def _mention(text: str, m: re.Match, offset: int) -> tuple[int, int, str] | None:
+def _mention(text: str, m: re.Match) -> tuple[int, int, str] | None:
     """Turn a noun-phrase match into a cleaned ``(start, end, kind)`` mention."""
     kind = m.lastgroup
     start, end = m.start(kind), m.end(kind)
@@ -86,11 +108,11 @@ def _mention(text: str, m: re.Match, offset: int) -> tuple[int, int, str] | None
             first = _WORD.match(text, start)
             if not first or first.group().lower() not in lexicon.NOT_NAMES:
                 break
-            nxt = re.compile(r"\s+").match(text, first.end())
+            nxt = _SPACES.match(text, first.end())
             if not nxt or nxt.end() >= end:
                 return None
             start = nxt.end()
-        if text[end - 1] == "." and not _ABBREVIATION.search(text[start:end - 1]):
+        if text[end - 1] == "." and not _ABBREVIATION.search(text[start : end - 1]):
             end -= 1
         words = text[start:end].split()
         if all(w.rstrip(".").lower() in lexicon.TITLES for w in words):
@@ -102,7 +124,7 @@ def _mentions(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """All noun-phrase mentions (names, roles, pronouns) in ``text[lo:hi]``."""
     found = []
     for m in _NP.finditer(text, lo, hi):
-        mention = _mention(text, m, lo)
+        mention = _mention(text, m)
         if mention:
             found.append(mention)
     return found
@@ -126,20 +148,40 @@ def _strip_appositions(text: str, lo: int, hi: int) -> int:
     return hi
 
 
-def _subject_before(text: str, lo: int, verb_at: int) -> tuple[int, int, str] | None:
-    """The subject mention directly before the verb at ``verb_at`` (``X said``)."""
+def _subject_before(
+    text: str, lo: int, verb_at: int, *, generic: bool = False
+) -> tuple[int, int, str] | None:
+    """The subject right before the verb at ``verb_at`` (``X said``, ``the crowd chanted``)."""
+    if _INFINITIVE.search(text, max(lo, verb_at - 24), verb_at) and not _CORE_VERB.match(
+        text, verb_at
+    ):
+        return None  # "wants Lee to explain": not a report (but "was quick to say" is)
     hi = _strip_appositions(text, lo, verb_at)
-    mentions = _mentions(text, lo, hi)
-    if not mentions:
-        return None
-    last = mentions[-1]
-    gap = text[last[1]:hi]
-    if len(gap.split()) > 3 or re.search(r"[,;:\"“”]", gap):
-        return None
-    return last
+    mentions = [
+        m
+        for m in _mentions(text, lo, hi)
+        if m[2] == "pro" or text[m[1] : m[1] + 2] not in ("'s", "’s")
+    ]
+    if mentions:
+        last = mentions[-1]
+        gap = text[last[1] : hi]
+        if len(gap.split()) <= 3 and not re.search(r"[,;:\"“”]", gap):
+            if _COORDINATION.match(gap):
+                # "X praised Y and said": the subject is the one of the first verb.
+                return _sentence_subject(text, lo, last[0]) or last
+            return last
+    quantifier = _QUANTIFIER_SUBJECT.search(text, lo, hi)
+    if quantifier:  # "Another said", "Others wrote"
+        return quantifier.start(1), quantifier.end(1), "role"
+    phrase = _GENERIC_NP.search(text, lo, hi) if generic else None
+    if phrase:
+        return phrase.start(), phrase.start() + len(phrase.group().rstrip()), "role"
+    return None
 
 
-def _subject_after(text: str, verb_end: int, hi: int) -> tuple[int, int, str] | None:
+def _subject_after(
+    text: str, verb_end: int, hi: int, *, generic: bool = False
+) -> tuple[int, int, str] | None:
     """The mention right after a verb (``said X``, ``said former governor X``, ``according to X``).
 
     Looks at the phrase up to the next comma or full stop: a pronoun or role at its start, else
@@ -147,45 +189,78 @@ def _subject_after(text: str, verb_end: int, hi: int) -> tuple[int, int, str] | 
     """
     m = _NP_START.match(text, verb_end, hi)
     if m and m.lastgroup != "name":
-        return _mention(text, m, verb_end)
+        return _mention(text, m)
     stop = _PHRASE_STOP.search(text, verb_end, hi)
     stop_at = stop.start() if stop else hi
     ends = _sentence_ends(text, verb_end, stop_at)
     stop_at = ends[0] if ends else stop_at
     words = text[verb_end:stop_at].split()
-    if not words or len(words) > 12 or words[0].lower() in _NOT_SUBJECT_START:
+    if not words or len(words) > 12:
+        return None
+    if generic and words[0].lower() in _ARTICLES | {
+        "one",
+        "another",
+    }:  # "said a former senior official"
+        start = verb_end + len(text[verb_end:stop_at]) - len(text[verb_end:stop_at].lstrip())
+        end = len(text[:stop_at].rstrip(" ."))
+        names = [n for n in _mentions(text, start, end) if n[2] == "name"]
+        return names[-1] if names else (start, end, "role") if end > start else None
+    if words[0].lower() in _NOT_SUBJECT_START:
         return None
     names = [n for n in _mentions(text, verb_end, stop_at) if n[2] == "name"]
     return names[-1] if names else None
 
 
-def _after_window(text: str, lo: int, hi: int, *, max_gap: int) -> tuple[int, int, str] | None:
-    """A speaker named after a closing mark at ``lo``, in the same sentence (``"…," X said``)."""
+def _after_window(
+    text: str, lo: int, hi: int, *, max_gap: int, tail: int | None = None
+) -> tuple[int, int, str] | None:
+    """A speaker named after a closing mark at ``lo``, in the same sentence (``"…," X said``).
+
+    With ``tail``, the verb must end its sentence within that many words (``"…." X said.``).
+    """
     for m in _VERB.finditer(text, lo, hi):
-        gap = text[lo:m.start()]
+        gap = text[lo : m.start()]
         if len(gap.split()) > max_gap:
             return None
-        if m.group() == "according to" or not gap.strip(" ,.;:—–-\u00a0"):
-            found = _subject_after(text, m.end(), hi)
-            if found or m.group() == "according to":
+        if m.group() in lexicon.WEAK_VERBS and len(gap.split()) > 3:
+            continue
+        if tail is not None and len(text[m.end() : hi].split()) > tail:
+            continue
+        if _OWN_CONTENT.match(text, m.end(), hi):
+            continue  # "…," he claimed they had never met: the verb reports something else
+        if m.group() in lexicon.ACCORDING_TO or not gap.strip(" ,.;:—–-\u00a0"):
+            found = _subject_after(text, m.end(), hi, generic=True)
+            if found or m.group() in lexicon.ACCORDING_TO:
                 return found
             continue
-        found = _subject_before(text, lo, m.start())
+        found = _subject_before(text, lo, m.start(), generic=True)
         if found:
             return found
-        after = _subject_after(text, m.end(), hi)
-        if after and after[2] != "pro":
-            return after
     return None
 
 
 def _before_window(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     """A speaker named in the sentence ``text[lo:hi]`` that leads into an opening mark."""
+    label = _LABEL.search(text, lo, hi)
+    if label:  # "More from Lee: "…""
+        mentions = _mentions(text, label.start(), label.end())
+        if mentions and mentions[-1][2] != "pro":
+            return mentions[-1]
     for m in reversed(list(_VERB.finditer(text, lo, hi))):
-        if m.group() == "according to":
+        if m.group() in lexicon.WEAK_VERBS and len(text[m.end() : hi].split()) > 4:
+            continue
+        if m.group() in lexicon.ACCORDING_TO:
             found = _subject_after(text, m.end(), hi)
+        elif m.group().endswith("ing"):
+            # "X released a statement saying …": the participle's subject is the clause's.
+            found = _sentence_subject(text, lo, m.start()) or _inverted(text, m.end(), hi)
         else:
             found = _subject_before(text, lo, m.start()) or _inverted(text, m.end(), hi)
+        if found and found[2] == "pro" and found[0] > lo:
+            # "Lee said he would "…"": an outer named reporter wins over the inner pronoun.
+            outer = _before_window(text, lo, found[0])
+            if outer and outer[2] != "pro":
+                return outer
         if found:
             return found
     return None
@@ -197,24 +272,55 @@ def _sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | Non
     A fallback for quotes with no reporting verb: the subject of their sentence most often said
     them ("Lee has called the plan "a disaster"").
     """
+    intro = _INTRO_PHRASE.match(text, lo, hi)
+    if intro:
+        lo = intro.end()
+    fallback = None
     for start, end, kind in _mentions(text, lo, hi):
         if kind == "pro" and text[start:end].lower() in _WEAK_SUBJECTS:
             continue
-        before = text[max(lo, start - 20):start].split()
-        if before and before[-1].lower().strip(",") in lexicon.PREPOSITIONS:
+        before = [w.lower().strip(",") for w in text[max(lo, start - 30) : start].split()]
+        while before and before[-1] in _ARTICLES:
+            before.pop()
+        if before and before[-1] in lexicon.PREPOSITIONS:
             continue
         if kind == "name" and text[start:end].split()[0].endswith(("ing", "ed")):
             continue
+        if (
+            kind != "pro"
+            and text[end : end + 2] in ("'s", "’s")
+            or kind == "name"
+            and text[start:end].isupper()
+            and end - start > 20
+        ):
+            continue
+        if kind == "name" and not _SUBJECT_FOLLOWER.match(text, end):
+            fallback = fallback or (start, end, kind)
+            continue  # a place or list item ("in Salem, New Hampshire, Lee said")
         return start, end, kind
-    return None
+    return fallback
 
 
 def _inverted(text: str, verb_end: int, hi: int) -> tuple[int, int, str] | None:
     """``said X:`` before a quote: a name right after the verb, then a colon or comma."""
     found = _subject_after(text, verb_end, hi)
-    if found and found[2] != "pro" and re.match(r"[\s,:]*$", text[found[1]:hi]):
+    if found and found[2] != "pro" and re.match(r"[\s,:]*$", text[found[1] : hi]):
         return found
     return None
+
+
+def _lead_in_paragraph(text: str, open_at: int) -> tuple[int, int, str] | None:
+    """The speaker of a paragraph ending with a colon right before a paragraph opening a quote."""
+    par_lo, _ = _paragraph_bounds(text, open_at)
+    if text[par_lo:open_at].strip():
+        return None
+    prev_hi = len(text[:par_lo].rstrip())
+    if prev_hi == 0 or text[prev_hi - 1] != ":":
+        return None
+    prev_lo, _ = _paragraph_bounds(text, prev_hi - 1)
+    ends = _sentence_ends(text, prev_lo, prev_hi)
+    lo = ends[-1] if ends else prev_lo
+    return _before_window(text, lo, prev_hi) or _sentence_subject(text, lo, prev_hi)
 
 
 def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -238,13 +344,19 @@ class _Context:
         self.sentence_lo = ends[-1] if ends else lo
         #: The previous quote is in the same sentence ("called it "A" and "B"").
         self.joins_previous = bool(prev) and prev.close_end > par_lo and not ends
-        self.starts_sentence = not text[self.sentence_lo:stretch.open_at].strip()
+        self.starts_sentence = not text[self.sentence_lo : stretch.open_at].strip()
         hi = min(nxt.open_at, par_hi) if nxt and nxt.open_at < par_hi else par_hi
         ends = _sentence_ends(text, stretch.close_end, hi)
         self.sentence_hi = ends[0] if ends else hi
+        #: What follows the closing mark is a whole sentence, not a lead into the next quote.
+        self.tail_is_sentence = bool(ends) or hi == par_hi
         self.joins_next = bool(nxt) and nxt.open_at < par_hi and not ends
-        between = text[stretch.close_end:hi].rstrip()
-        ends_sentence = text[stretch.start:stretch.end].rstrip()[-1:] in ".!?"
+        between = text[stretch.close_end : hi].rstrip()
+        ends_sentence = text[stretch.start : stretch.end].rstrip(" '’)]")[-1:] in ".!?"
+        #: The quote ends its sentence ("… politicians." His comments …).
+        self.closes_sentence = ends_sentence and bool(
+            re.match(r"\s+[A-Z]", text[stretch.close_end : hi])
+        )
         #: What follows the closing mark introduces the next quote ("… ." He added: "…").
         self.leads_in = stretch.closed and (
             between.endswith(":") or ends_sentence and self.joins_next and between.endswith(",")
@@ -265,22 +377,42 @@ def attribute(text: str, stretches: Sequence[_Stretch]) -> list[tuple[Speaker | 
     previous_end = -CARRY_OVER_CHARS
     for stretch, ctx in zip(stretches, contexts):
         speaker = None
-        found = None if ctx.leads_in else _after_window(text, stretch.close_end, ctx.sentence_hi, max_gap=8)
+        found = (
+            None
+            if ctx.leads_in or ctx.closes_sentence and not ctx.tail_is_sentence
+            else _after_window(
+                text,
+                stretch.close_end,
+                ctx.sentence_hi,
+                max_gap=8,
+                tail=6 if ctx.closes_sentence else None,
+            )
+        )
         found = found or _before_window(text, ctx.sentence_lo, stretch.open_at)
         cued.append(found is not None)
         if not found and ctx.joins_previous and speakers and speakers[-1] is not None:
             speaker = speakers[-1]
-        elif not found and not ctx.leads_in:
+        elif not found and not ctx.leads_in and not ctx.closes_sentence:
             found = _after_window(text, stretch.close_end, ctx.sentence_hi, max_gap=40)
+        if not found and speaker is None and ctx.starts_sentence:
+            found = _lead_in_paragraph(text, stretch.open_at)
         if not found and speaker is None:
             found = _sentence_subject(text, ctx.sentence_lo, stretch.open_at)
-            found = found or _sentence_subject(text, stretch.close_end, ctx.sentence_hi)
+            if not ctx.closes_sentence:
+                found = found or _sentence_subject(text, stretch.close_end, ctx.sentence_hi)
         if found:
             speaker = resolver.speaker(*found)
-            cued[-1] = True if found and not cued[-1] and _VERB.search(text, stretch.close_end, ctx.sentence_hi) else cued[-1]
-        elif speaker is None and previous is not None and stretch.open_at - previous_end < CARRY_OVER_CHARS:
-            if ctx.starts_sentence:
-                speaker = previous
+            cued[-1] = (
+                True
+                if found and not cued[-1] and _VERB.search(text, stretch.close_end, ctx.sentence_hi)
+                else cued[-1]
+            )
+        elif (
+            speaker is None
+            and previous is not None
+            and stretch.open_at - previous_end < CARRY_OVER_CHARS
+        ):
+            speaker = previous
         speakers.append(speaker)
         if speaker is not None:
             previous = speaker
@@ -289,21 +421,6 @@ def attribute(text: str, stretches: Sequence[_Stretch]) -> list[tuple[Speaker | 
         if speakers[i] is None and contexts[i].joins_next:
             speakers[i], cued[i] = speakers[i + 1], cued[i + 1]
     return list(zip(speakers, cued))
-
-
-def is_speech_like(text: str, stretch: _Stretch) -> bool:
-    """Tell whether an unattributed stretch may be speech rather than a title or markup value.
-
-    Markup attribute values (``id="123"``) and short title-case stretches (``"The Daily Show"``)
-    are not speech; anything else may be a partial quote.
-    """
-    if text[stretch.open_at - 1:stretch.open_at] == "=":
-        return False
-    inner = text[stretch.start:stretch.end].strip()
-    words = [w for w in inner.split() if w[0].isalnum()]
-    if not words or len(words) > TITLE_MAX_WORDS:
-        return True
-    return not all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL_WORDS for w in words)
 
 
 class _Resolver:
@@ -317,45 +434,53 @@ class _Resolver:
         self.text = text
         self.speakers: list[tuple[int, str]] = []  # (offset, canonical name) of named speakers
         self.gender: dict[str, str] = {}
+        self.full_names: dict[str, list[tuple[int, str]]] = {}  # surname -> (offset, full name)
         self.names = self._collect_names(stretches)
+        self.offsets = [offset for offset, _ in self.names]
 
     def _collect_names(self, stretches: Sequence[_Stretch]) -> list[tuple[int, str]]:
-        """``(offset, canonical name)`` of the person names outside quotes, in text order."""
-        names: list[tuple[int, str]] = []
+        """``(offset, canonical name)`` of the person names outside quotes, in text order.
+
+        A name's gender comes from its titles (Mr, Mrs, spokeswoman) or from the first he/she
+        that follows it in its sentence before any other name.
+        """
+        mentions = []
         inside = iter(stretches)
         current = next(inside, None)
         for m in _NAME_MENTION.finditer(self.text):
             while current is not None and current.close_end <= m.start():
                 current = next(inside, None)
-            if current is not None and current.open_at <= m.start():
-                continue
-            mention = _mention(self.text, m, 0)
-            if mention is None:
-                continue
-            words = self.text[mention[0]:mention[1]].split()
+            if current is None or m.start() < current.open_at:
+                mention = _mention(self.text, m)
+                if mention is not None:
+                    mentions.append(mention)
+        names: list[tuple[int, str]] = []
+        for index, (start, end, _) in enumerate(mentions):
+            words = self.text[start:end].split()
             titles = [w for w in words if w.rstrip(".").lower() in lexicon.TITLES]
-            canonical = self._complete(" ".join(w for w in words if w not in titles), names)
+            canonical = self._complete(" ".join(w for w in words if w not in titles), start)
             if not canonical:
                 continue
-            gender = _gender_of(titles, self.text[mention[1]:mention[1] + 160])
+            if " " in canonical:
+                self.full_names.setdefault(canonical.rsplit(" ", 1)[1], []).append((start, canonical))
+            stop = mentions[index + 1][0] if index + 1 < len(mentions) else len(self.text)
+            ends = _sentence_ends(self.text, end, min(stop, end + 160))
+            gender = _gender_of(titles, self.text[end : ends[0] if ends else min(stop, end + 160)])
             if gender:
                 self.gender.setdefault(canonical, gender)
-            names.append((mention[0], canonical))
+            names.append((start, canonical))
         return names
 
-    @staticmethod
-    def _complete(name: str, earlier: list[tuple[int, str]]) -> str:
-        """Complete a lone surname to the latest earlier full name ending with it."""
+    def _complete(self, name: str, offset: int) -> str:
+        """Complete a lone surname to the latest full name ending with it before ``offset``."""
         if " " in name or not name:
             return name
-        for _, full in reversed(earlier):
-            if full.endswith(" " + name):
-                return full
-        return name
+        earlier = [full for at, full in self.full_names.get(name, ()) if at < offset]
+        return earlier[-1] if earlier else name
 
     def _before(self, offset: int) -> list[tuple[int, str]]:
         """Names met before ``offset``."""
-        return [n for n in self.names if n[0] < offset]
+        return self.names[: bisect.bisect_left(self.offsets, offset)]
 
     def speaker(self, start: int, end: int, kind: str) -> Speaker:
         """Build the speaker for a mention and remember the name it resolves to."""
@@ -372,10 +497,12 @@ class _Resolver:
     def _canonical(self, start: int, mention: str) -> str:
         """Strip titles and complete a surname to the full name introduced earlier."""
         words = mention.split()
-        titled = [i for i, w in enumerate(words) if w.rstrip(".").lower() in lexicon.TITLES | {"the"}]
+        titled = [
+            i for i, w in enumerate(words) if w.rstrip(".").lower() in lexicon.TITLES | {"the"}
+        ]
         if titled and titled[-1] + 1 < len(words):
-            words = words[titled[-1] + 1:]
-        return self._complete(" ".join(words), self._before(start))
+            words = words[titled[-1] + 1 :]
+        return self._complete(" ".join(words), start)
 
     def _antecedent(self, start: int, pronoun: str) -> str | None:
         """The nearest earlier named speaker, else name, that fits the pronoun's gender."""
@@ -395,7 +522,7 @@ class _Resolver:
         """A role (``the spokesman``) names the latest person introduced with that role."""
         role = mention.split()[-1].lower()
         for offset, name in reversed(self._before(start)):
-            if role in self.text[offset:offset + 120].lower():
+            if role in self.text[offset : offset + 120].lower():
                 return name
         return None
 
@@ -412,25 +539,3 @@ def _gender_of(titles: list[str], following: str) -> str | None:
     if m:
         return "f" if m.group().lower() in ("she", "her", "hers") else "m"
     return None
-
-
-def transcript_turns(text: str) -> list[Quote]:
-    """Each ``NAME: words`` line of a transcript as a quote by ``NAME`` (see quotes module)."""
-    turns = []
-    full_names: dict[str, str] = {}
-    for m in _TRANSCRIPT_LINE.finditer(text):
-        raw = m.group("name")
-        words = [w for w in raw.split() if w.rstrip(".").lower() not in lexicon.TITLES]
-        if not words:
-            continue
-        name = " ".join(w if not w.isupper() or len(w) <= 1 else w.capitalize() for w in words)
-        if len(words) > 1:
-            full_names[words[-1].upper()] = name
-        else:
-            name = full_names.get(words[0].upper(), name)
-        start, end = m.start("text"), m.end("text")
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        speaker = Speaker(m.start("name"), m.end("name"), raw, name)
-        turns.append(Quote(start, end, text[start:end], speaker))
-    return turns

@@ -6,6 +6,7 @@ verifies them (``factcheck.core.match``) and returns one :class:`Finding` per cl
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,9 +24,12 @@ from factcheck.core.match import (
 )
 from factcheck.core.ports import PassageIndex
 from factcheck.core.quotes import extract_quotes
-from factcheck.core.text import sentence_spans, tokenize
+from factcheck.core.text import normalize, sentence_spans, tokenize
 from factcheck.core.types import Figure, Finding, Passage, Quote, ReferenceInfo, SourceMatch, Speaker
 
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s")
+_INTRODUCES_QUOTE = re.compile(r"[^\"“”\n.]{0,40}?:\s*[\"“]")
 _TITLES = frozenset("mr mrs ms miss dr prof professor sir lord lady dame rev president".split())
 _NOT_NAMES = frozenset(
     "he she they it we i you who his her their the a an one its this that".split()
@@ -39,11 +43,13 @@ class CheckOptions:
     candidate_limit: int = 40  # passages asked from the index per claim
     screen_keep: int = 8  # candidates aligned word by word after the rapidfuzz screen
     min_quote_words: int = 5  # shorter quotes prove little when they match inside a long passage
+    min_attributed_words: int = 4  # shorter quotes are never held to be misattributed
     close_score: float = 70.0  # rapidfuzz ratio of quote vs source stretch to count as "close"
     close_coverage: float = 0.6  # share of the quote's words found in order in the source
     figure_candidate_limit: int = 20
     figure_keep: int = 6
     figure_context: float = 0.75  # word-level similarity of a figure's sentence to a source one
+    attribution_reach: int = 80  # max characters between a quote and a speaker named at it
 
 
 def check_text(text: str, index: PassageIndex, *, options: CheckOptions = CheckOptions(),
@@ -53,7 +59,7 @@ def check_text(text: str, index: PassageIndex, *, options: CheckOptions = CheckO
     Figures inside quotes belong to the quote's check and get no finding of their own.
     """
     quotes = extract_quotes(text)
-    findings = [check_quote(q, index, options=options) for q in quotes]
+    findings = [check_quote(q, index, options=options, text=text) for q in quotes]
     inside = [(q.start, q.end) for q in quotes]
     figures = [f for f in extract_figures(text, published=published)
                if not any(s <= f.start < e for s, e in inside)]
@@ -65,9 +71,13 @@ def check_text(text: str, index: PassageIndex, *, options: CheckOptions = CheckO
     return _with_titles(findings, index)
 
 
-def check_quote(quote: Quote, index: PassageIndex, *, options: CheckOptions = CheckOptions()
-                ) -> Finding:
-    """Verify one quote: verified, altered, misattributed, unverified (unchecked when short)."""
+def check_quote(quote: Quote, index: PassageIndex, *, options: CheckOptions = CheckOptions(),
+                text: str | None = None) -> Finding:
+    """Verify one quote: verified, altered, misattributed, unverified (unchecked when short).
+
+    ``text`` is the draft the quote comes from: it tells an attribution made at the quote from
+    one carried over from elsewhere.
+    """
     tokens = tokenize(quote.text, editorial=True)
     words = sum(1 for t in tokens if t.kind == "word")
     found = find_candidates(index, quote.text, limit=options.candidate_limit)
@@ -76,31 +86,74 @@ def check_quote(quote: Quote, index: PassageIndex, *, options: CheckOptions = Ch
     close = [a for a in alignments if _is_close(a, options)]
     base = dict(claim="quote", start=quote.start, end=quote.end, text=quote.text,
                 speaker=quote.speaker)
+    short = words < options.min_quote_words
     if not close:
-        if words < options.min_quote_words or not keys_of(quote.text):
+        if short or not keys_of(quote.text):
             return Finding(verdict="unchecked", explanation=(
                 "The quote is too short to be looked up reliably."), **base)
         return Finding(verdict="unverified", explanation=(
             "No reference in the store contains this quote or anything close to it."), **base)
     exact = sorted((a for a in close if not a.diff), key=lambda a: (-a.score, a.passage.kind))
-    if not exact:
-        best = max(close, key=lambda a: (a.score, a.coverage))
-        if words < options.min_quote_words and not best.negation:
-            return Finding(verdict="unchecked", explanation=(
-                "The quote is too short to be checked reliably."), **base)
-        return Finding(verdict="altered", explanation=_altered_explanation(best),
-                       source=_source(best, close, found), diff=best.diff,
-                       negation=best.negation, **base)
-    said = _draft_speaker(quote.speaker)
-    heard = [(a, _source_speaker(a, found)) for a in exact]
-    named = [(a, s) for a, s in heard if s is not None]
-    if said and named and not any(_same_person(said, s) for _, s in named):
-        best, other = named[0]
-        return Finding(verdict="misattributed", explanation=(
-            f"The source attributes this quote to {other}, not {said}."),
-            source=_source(best, exact, found), **base)
-    return Finding(verdict="verified", explanation="The quote matches its source.",
-                   source=_source(exact[0], exact, found), **base)
+    if exact:
+        return _attribution_verdict(quote, text, exact, found, base, index, options,
+                                    short=words < options.min_attributed_words)
+    best = max(close, key=lambda a: (a.score, a.coverage))
+    if short and not best.negation:
+        return Finding(verdict="unchecked", explanation=(
+            "The quote is too short to be checked reliably."), **base)
+    return Finding(verdict="altered", explanation=_altered_explanation(best),
+                   source=_source(best, close, found), diff=best.diff,
+                   negation=best.negation, **base)
+
+
+def _attribution_verdict(quote: Quote, text: str | None, exact: list[Alignment],
+                         found: list[Passage], base: dict, index: PassageIndex,
+                         options: CheckOptions, *, short: bool) -> Finding:
+    """Verified, or misattributed when the sources name someone else than the draft does.
+
+    Evidence is either the speaker a source gives its quote, or the attribution words around
+    the quote with one name replaced. A short quote, a pronoun, a speaker named away from the
+    quote, or a draft attribution that the source itself contains (same words, same name) is
+    never grounds for misattribution.
+    """
+    verified = Finding(verdict="verified", explanation="The quote matches its source.",
+                       source=_source(exact[0], exact, found), **base)
+    said = _draft_speaker(quote, text, reach=options.attribution_reach)
+    if not said or text is None or short:
+        return verified
+    named = [(a, s) for a, s in ((a, _source_speaker(a, found)) for a in exact) if s]
+    if named and not any(_same_person(said, s) for _, s in named):
+        best, other, mine = named[0][0], named[0][1], said
+    else:
+        swap = _swapped_name(text, quote, exact[0], found)
+        if swap is None:
+            return verified
+        (mine, other), best = swap, exact[0]
+    if _attribution_in_source(text, quote.speaker, mine, exact, index, options):
+        return verified
+    return Finding(verdict="misattributed", explanation=(
+        f"The source attributes this quote to {other}, not {mine}."),
+        source=_source(best, exact, found, speaker=other), **base)
+
+
+def _attribution_in_source(text: str, speaker: Speaker, name: str, exact: list[Alignment],
+                           index: PassageIndex, options: CheckOptions) -> bool:
+    """Say whether a source holds the draft's attribution sentence with the same name in it.
+
+    Then the draft copied its attribution, and a different speaker on the source's side comes
+    from reading the two texts differently (a name introducing the next quote, a pronoun).
+    """
+    lo, hi = _sentence_around(text, speaker.start, speaker.end)
+    keys = keys_of(text[lo:hi])
+    if not keys:
+        return False
+    surname = _surname(name)
+    references = {a.passage.reference_id for a in exact}
+    for passage, shared in index.lookup(keys, limit=options.candidate_limit):
+        if passage.reference_id in references and shared >= max(2, len(keys) // 2) and \
+                surname in {t.norm for t in tokenize(passage.text)}:
+            return True
+    return False
 
 
 def _is_close(a: Alignment, options: CheckOptions) -> bool:
@@ -122,40 +175,117 @@ def check_figures(text: str, sentence: tuple[int, int], figures: list[Figure],
     for figure in figures:
         matches = [m for m in (align_figure(text, sentence, figure, p, figures) for p in passages)
                    if m is not None and m.context >= options.figure_context]
-        findings.append(_figure_finding(figure, matches, found))
+        findings.extend(_figure_finding(figure, matches, found))
     return findings
 
 
-def _figure_finding(figure: Figure, matches: list[FigureMatch], found: list[Passage]) -> Finding:
+def _figure_finding(figure: Figure, matches: list[FigureMatch], found: list[Passage]) -> list[Finding]:
     base = dict(claim="figure", start=figure.start, end=figure.end, text=figure.text,
                 figure=figure)
     agree = [m for m in matches if m.agrees]
     if agree:
         best = max(agree, key=lambda m: m.context)
-        return Finding(verdict="verified", explanation="The source gives the same figure.",
-                       source=_figure_source(best, agree), source_figure=best.source_figure,
-                       **base)
+        return [Finding(verdict="verified", explanation=best.comparison.reason,
+                        source=_figure_source(best, agree), source_figure=best.source_figure,
+                        **base)]
     disagree = [m for m in matches if m.agrees is False and not m.value_elsewhere]
-    if disagree:
-        best = max(disagree, key=lambda m: m.context)
-        return Finding(verdict="mismatch", explanation=(
-            f"The source gives {best.source_text}, not {figure.text}."),
-            source=_figure_source(best, disagree), source_figure=best.source_figure, **base)
-    return Finding(verdict="unchecked", explanation=(
-        "No reference in the store states this figure."), **base)
+    if not disagree:
+        return [Finding(verdict="unchecked", explanation=(
+            "No reference in the store states this figure."), **base)]
+    best = max(disagree, key=lambda m: m.context)
+    source = _figure_source(best, disagree)
+    ends = _range_ends(figure, best.source_figure)
+    if ends:
+        return [Finding(claim="figure", verdict="mismatch", start=s, end=e, text=text,
+                        explanation=f"The source gives {theirs}, not {text}.", figure=figure,
+                        source=source, source_figure=best.source_figure)
+                for s, e, text, theirs in ends]
+    c = best.comparison
+    return [Finding(claim="figure", verdict="mismatch", start=c.start, end=c.end,
+                    text=figure.text[c.start - figure.start : c.end - figure.start],
+                    explanation=c.reason, figure=figure, source=source,
+                    source_figure=best.source_figure)]
+
+
+_RANGE_END = re.compile(r"[£$€]?\d[\d,.]*\d?(?:\s?(?:bn|m|k|%|million|billion|per cent))?")
+
+
+def _range_ends(draft: Figure, source: Figure) -> list[tuple[int, int, str, str]]:
+    """For two ranges differing at both ends, each draft end with the source end it contradicts."""
+    if not (isinstance(draft.value, tuple) and isinstance(source.value, tuple)):
+        return []
+    mine, theirs = list(_RANGE_END.finditer(draft.text)), list(_RANGE_END.finditer(source.text))
+    if len(mine) != 2 or len(theirs) != 2:
+        return []
+    if any(abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1) for a, b in zip(draft.value, source.value)):
+        return []
+    return [(draft.start + m.start(), draft.start + m.end(), m.group(), t.group())
+            for m, t in zip(mine, theirs)]
 
 
 def _figure_source(best: FigureMatch, matches: list[FigureMatch]) -> SourceMatch:
     others = {m.passage.reference_id for m in matches} - {best.passage.reference_id}
-    p = best.passage
-    return SourceMatch(ReferenceInfo(p.reference_id, ""), best.start, best.end, best.source_text,
-                       round(best.context * 100, 1), None, len(others))
+    return SourceMatch(ReferenceInfo(best.passage.reference_id, ""), best.start, best.end,
+                       best.source_figure.text, round(best.context * 100, 1), None, len(others))
 
 
-def _source(best: Alignment, supporting: list[Alignment], found: list[Passage]) -> SourceMatch:
+def _source(best: Alignment, supporting: list[Alignment], found: list[Passage], *,
+            speaker: str | None = None) -> SourceMatch:
     others = {a.passage.reference_id for a in supporting} - {best.passage.reference_id}
     return SourceMatch(ReferenceInfo(best.passage.reference_id, ""), best.start, best.end,
-                       best.text, best.score, _source_speaker(best, found), len(others))
+                       best.text, best.score, speaker or _source_speaker(best, found),
+                       len(others))
+
+
+def _swapped_name(text: str, quote: Quote, alignment: Alignment,
+                  found: list[Passage]) -> tuple[str, str] | None:
+    """A name in the draft's attribution standing where the source sentence names another.
+
+    Compares the words around the quote, within its sentence, with those around the quote in
+    the source sentence: the only difference must be one run of capitalised words replaced by
+    another (``said Ann Lee at Acme`` vs ``said Bob Roe at Acme``), the draft's run appearing
+    nowhere on the source's side. Returns (draft name, source name).
+    """
+    sentence = next((p for p in found if p.kind == "sentence"
+                     and p.reference_id == alignment.passage.reference_id
+                     and p.start <= alignment.start and alignment.end <= p.end), None)
+    if sentence is None:
+        return None
+    lo, hi = _sentence_around(text, quote.start, quote.end)
+    cut_start, cut_end = alignment.start - sentence.start, alignment.end - sentence.start
+    sides = [(text[lo : quote.start], sentence.text[:cut_start]),
+             (text[quote.end : hi], sentence.text[cut_end:])]
+    for mine, theirs in sides:
+        swap = _one_name_replaced(mine, theirs)
+        if swap:
+            return swap
+    return None
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence(s) holding ``text[start:end]``, never past a line break."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)]
+    after = _SENTENCE_BREAK.search(text, end + 2, hi)
+    return (breaks[-1] if breaks else lo), (after.start() + 1 if after else hi)
+
+
+def _one_name_replaced(mine: str, theirs: str) -> tuple[str, str] | None:
+    a, b = tokenize(mine), tokenize(theirs)
+    ops = difflib.SequenceMatcher(None, [t.norm for t in a], [t.norm for t in b],
+                                  autojunk=False).get_opcodes()
+    changed = [op for op in ops if op[0] != "equal"]
+    if len(changed) != 1 or changed[0][0] != "replace" or len(ops) < 2:
+        return None
+    _, i1, i2, j1, j2 = changed[0]
+    if not all(mine[t.start].isupper() for t in a[i1:i2]) \
+            or not all(theirs[t.start].isupper() for t in b[j1:j2]):
+        return None
+    if {t.norm for t in a[i1:i2]} & {t.norm for t in b}:  # the draft's name is new there
+        return None
+    return mine[a[i1].start : a[i2 - 1].end], theirs[b[j1].start : b[j2 - 1].end]
 
 
 def _source_speaker(alignment: Alignment, found: list[Passage]) -> str | None:
@@ -167,10 +297,23 @@ def _source_speaker(alignment: Alignment, found: list[Passage]) -> str | None:
     return None
 
 
-def _draft_speaker(speaker: Speaker | None) -> str | None:
-    """The draft's speaker when it is named (a pronoun or a role proves nothing)."""
+def _draft_speaker(quote: Quote, text: str | None, *, reach: int) -> str | None:
+    """The draft's speaker when it is named right at the quote (``," said X``, ``X said: "``).
+
+    A pronoun or a role proves nothing, nor does a name carried over from elsewhere or one that
+    introduces the next quote (``X said: "...``).
+    """
+    speaker = quote.speaker
     if speaker is None or not _is_name(speaker.text):
         return None
+    if text is not None:
+        after = speaker.start >= quote.end
+        gap = text[quote.end : speaker.start] if after else text[speaker.end : quote.start]
+        if "\n" in gap or len(gap) > reach or len(_QUOTE_MARKS.findall(gap)) > 1 \
+                or _SENTENCE_BREAK.search(gap.lstrip("\"”’',.!?; " if after else "")):
+            return None
+        if after and _INTRODUCES_QUOTE.match(text, speaker.end):
+            return None
     return speaker.name if _is_name(speaker.name) else speaker.text
 
 
@@ -180,7 +323,7 @@ def _is_name(text: str) -> bool:
 
 
 def _name_tokens(name: str) -> set[str]:
-    words = re.findall(r"[\w'-]+", name.lower())
+    words = re.findall(r"[\w'-]+", normalize(name).text)
     return {w for w in words if w not in _TITLES and len(w) > 1}
 
 
@@ -196,7 +339,7 @@ def _same_person(a: str, b: str) -> bool:
 
 
 def _surname(name: str) -> str:
-    words = re.findall(r"[\w'-]+", name.lower())
+    words = re.findall(r"[\w'-]+", normalize(name).text)
     return words[-1] if words else ""
 
 

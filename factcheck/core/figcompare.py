@@ -22,6 +22,9 @@ APPROX_TOLERANCE = 0.10
 _NUMERIC_KINDS = ("count", "money", "percent", "ordinal", "duration", "measure", "year")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _SCALE_WORD = re.compile(r"(?<=\d)\s?(bn|tn|trn|mn|m|k|million|billion|trillion)\b")
+_YEAR_PART = re.compile(r"\d{4}")
+_MONTH_PART = re.compile(r"[A-Z][a-z]+\.?|(?<=/)\d{1,2}(?=/)")
+_DAY_PART = re.compile(r"(?<![\d/])\d{1,2}(?:st|nd|rd|th)?(?![\d/])|^\d{1,2}(?=/)")
 _ISO = re.compile(r"(?:(?P<y>\d{4})|-)-(?P<m>\d\d)(?:-(?P<d>\d\d))?$")
 _SYMBOLS = {"pound": "£", "dollar": "$", "euro": "€", "yen": "¥", "australian dollar": "A$",
             "canadian dollar": "C$", "hong kong dollar": "HK$", "new zealand dollar": "NZ$",
@@ -103,7 +106,9 @@ def resolution(figure: Figure) -> float:
     decimals = len(written.split(".")[1]) if "." in written else 0
     number = float(written)
     scale = abs(low) / number if number else 1.0
-    return round(10.0 ** -decimals * (scale if scale >= 1 else 1.0), 12)
+    if scale < 1 - 1e-9:
+        return 1e-9  # a fraction such as 3/4: exact
+    return round(10.0 ** -decimals * scale, 12)
 
 
 def _word_resolution(value: float) -> float:
@@ -219,11 +224,20 @@ def _compare_dates(draft: Figure, source: Figure) -> Comparison:
     if not shared:
         return Comparison(None, _not_comparable(draft, source), *span)
     agrees = all(a == b for a, b in shared)
-    if not agrees and d[0] is not None and s[0] is not None and d[0] != s[0] and d[1:] == s[1:]:
-        year = re.search(r"\d{4}", draft.text)
-        if year:
-            span = (draft.start + year.start(), draft.start + year.end())
+    if not agrees:
+        span = _differing_date_part(draft, d, s)
     return Comparison(agrees, _date_reason(draft, source, agrees), *span)
+
+
+def _differing_date_part(draft: Figure, mine: tuple, theirs: tuple) -> tuple[int, int]:
+    """The year, month or day of a draft date when only that part differs, else the whole date."""
+    differing = [i for i, (a, b) in enumerate(zip(mine, theirs))
+                 if a is not None and b is not None and a != b]
+    if len(differing) != 1 or draft.kind != "date":
+        return draft.start, draft.end
+    pattern = (_YEAR_PART, _MONTH_PART, _DAY_PART)[differing[0]]
+    m = pattern.search(draft.text)
+    return (draft.start + m.start(), draft.start + m.end()) if m else (draft.start, draft.end)
 
 
 def _date_reason(draft: Figure, source: Figure, agrees: bool) -> str:
@@ -237,9 +251,16 @@ def _date_reason(draft: Figure, source: Figure, agrees: bool) -> str:
 
 
 def _not_comparable(draft: Figure, source: Figure) -> str:
-    """Why two figures cannot be compared."""
-    return (f"The draft's {describe(draft)} ({draft.kind}) cannot be compared with the source's "
-            f"{describe(source)} ({source.kind}).")
+    """Why two figures cannot be compared: what each one measures."""
+    return (f"The draft's {describe(draft)} ({_measures(draft)}) cannot be compared with the "
+            f"source's {describe(source)} ({_measures(source)}).")
+
+
+def _measures(figure: Figure) -> str:
+    """What a figure measures, for messages: its unit in the plural, else its kind."""
+    if figure.kind in ("money", "measure", "duration", "count") and figure.unit:
+        return lex.pluralise(figure.unit)
+    return "percentage points" if figure.unit == "percentage point" else figure.kind
 
 
 def describe(figure: Figure, *, with_unit: bool = True) -> str:
@@ -296,12 +317,19 @@ def _format_number(figure: Figure, value: float) -> str:
         if figure.unit == "pence":
             return f"{_plain(value)}p"
         symbol = _SYMBOLS.get(figure.unit or "")
-        amount = _scaled(value, short=True, decimals=decimals, size=_written_scale(figure))
+        amount = _scaled(value, short=True, decimals=decimals, size=_written_size(figure, decimals))
         return f"{symbol}{amount}" if symbol else f"{amount} {lex.pluralise(figure.unit or '')}"
     if figure.kind in ("duration", "measure") and figure.unit:
         unit = figure.unit if value == 1 else lex.pluralise(figure.unit)
         return f"{_plain(value, decimals)} {unit}"
-    return _scaled(value, short=False, decimals=decimals, size=_written_scale(figure))
+    return _scaled(value, short=False, decimals=decimals, size=_written_size(figure, decimals))
+
+
+def _written_size(figure: Figure, decimals: int | None) -> float | None:
+    """The scale to write a value in: the one written in the figure, 1 for plain digits
+    (``2,000,000`` stays so), None for number words (``two million``: pick by magnitude)."""
+    scale = _written_scale(figure)
+    return scale if scale is not None or decimals is None else 1.0
 
 
 def _written_decimals(figure: Figure) -> int | None:

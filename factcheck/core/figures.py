@@ -1,10 +1,12 @@
 """Figure extraction: counts, money, percentages, dates, years, ordinals, durations and measures.
 
-:func:`extract_figures` finds every place a figure may start (a digit, a currency sign, a number
-word, a month or weekday name) with one regex, then reads the figure there with small anchored
-readers: dates and times first, then quantities (currency, number, range, scale, suffix), then
-ordinals. Names that merely contain a number (``Channel 4``, ``Windows 95``, ``G8``), phone numbers
-and model codes are skipped.
+:func:`extract_figures` scans the tokens of a text for places where a figure may start (a digit,
+a currency sign or code, a number word, a month or weekday name), then reads the figure there
+with small anchored readers: dates, times, slashed forms and year spans first, then quantities
+([currency] number [range] [scale] [percent, currency word or unit]), then ordinals and
+fractions. Names that merely contain a number (``Channel 4``, ``Windows 95``, ``G8``), phone
+numbers, versions and model codes are skipped. Lexicons live in :mod:`factcheck.core.numbers`;
+comparison rules in :mod:`factcheck.core.figcompare`.
 """
 
 from __future__ import annotations
@@ -26,20 +28,24 @@ _ORDINAL_WORD = "|".join(sorted(lex.ORDINALS, key=len, reverse=True))
 _CUR_SIGN = r"(?:US\$|AU\$|A\$|CA\$|C\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥)"
 _CUR_CODE = r"(?:USD|GBP|EUR|JPY|AUD|CAD|CHF|Rs\.?)"
 
-_TRIGGER = re.compile(
-    rf"(?P<cur>(?<![\w$]){_CUR_SIGN}(?=\s?\d)|\b{_CUR_CODE}(?=\s?\d))"
-    r"|(?P<digit>(?<![\w.,/:-])\d|(?<=[\s(])-(?=\d))"
-    rf"|(?P<month>\b{_MONTH})|(?P<weekday>\b{_WEEKDAY})"
-    rf"|(?P<word>\b(?i:{_NUMBER_WORD}|{_ORDINAL_WORD})\b)"
-)
+_TOKEN = re.compile(r"[A-Za-z]+|\d+|[$£€¥]")
+_DIGIT_START = re.compile(r"(?:(?<![\w.,/:-])|(?<=\d[-–])|(?<=\b(?:mid|pre)-)|(?<=\bpost-))\d")
+_CUR_START = re.compile(rf"(?<![\w$]){_CUR_SIGN}(?=\s?\d)|\b{_CUR_CODE}(?=\s?\d)")
+_CUR_TOKENS = frozenset({"US", "AU", "A", "CA", "C", "NZ", "HK", "S", "R", "USD", "GBP", "EUR",
+                         "JPY", "AUD", "CAD", "CHF", "Rs"})
+_MONTH_NAMES = frozenset(
+    k.capitalize() for k in lex.MONTHS) | {"Sept"}
+_WEEKDAY_NAMES = frozenset(k.capitalize() for k in lex.WEEKDAYS)
+_WORD_TRIGGERS = frozenset([*lex.ONES, *lex.TENS, *lex.ORDINALS, "dozen", "hundred", "thousand",
+                            "million", "billion", "trillion"])
 _CUR_PREFIX = re.compile(rf"(?P<cur>{_CUR_SIGN}|{_CUR_CODE})\s?")
 _DIGITS = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d]|[.,]\d)")
 _SCALE = re.compile(
-    r"(?:(?P<short>bn|tn|trn|mn|m|k)|\s?(?P<short2>bn|tn)|[\s-](?P<word>thousand|million|billion"
-    r"|trillion))\b"
+    r"(?:(?P<short>bn|tn|trn|mn|m|k)|\s?(?P<short2>bn|tn)|[\s-]?(?P<word>thousand|million|billion"
+    r"|trillion|lakh|crore)|(?P<caps>BN|B|M|K))\b"
 )
 _PERCENT = re.compile(
-    r"(?P<pct>\s?%|\s?(?:per\s?cent|percent)\b)|(?P<pts>\s(?:percentage|per\s?cent(?:age)?)\s+points?\b)"
+    r"(?P<pct>\s?%|\s?(?:per\s?cent|percent)\b|pc\b)|(?P<pts>\s(?:percentage|per\s?cent(?:age)?)\s+points?\b)"
 )
 _CUR_WORD = re.compile(
     r"(?P<p>p\b)|(?P<sp>[\s-](?:(?P<adj>US|American|Australian|Canadian|Hong\s+Kong|Singapore"
@@ -47,22 +53,26 @@ _CUR_WORD = re.compile(
                                                     reverse=True)) + r")\b)"
 )
 _MEASURE = re.compile(
-    r"(?P<sym>km/h|km|cm|mm|kg|mph|kph|lbs|lb|oz|GB|MB|TB|KB|Gb|Mb|Mbps|Kbps|kbps|Gbps|MHz|GHz"
-    r"|kW|MW|GW|°C|°F)\b|[\s-](?P<word>" + "|".join(sorted(
+    r"(?P<sym>(?i:km/h|km|cm|mm|kg|mph|kph|lbs|lb|oz|gb|mb|tb|kb|mbps|kbps|gbps|mhz|ghz|kw|mw|gw)"
+    r"|°C|°F|ft|in)\b|[\s-](?P<word>" + "|".join(sorted(
         (k for k in lex.MEASURE_UNITS if k.isalpha() and len(k) > 3), key=len, reverse=True)) + r")\b"
 )
 _DURATION = re.compile(
-    r"[\s-](?P<unit>" + "|".join(sorted(lex.DURATION_UNITS, key=len, reverse=True))
-    + r")\b(?P<old>-old)?"
+    r"(?:[\s-](?P<unit>" + "|".join(sorted(lex.DURATION_UNITS, key=len, reverse=True))
+    + r")|\s?(?P<abbr>" + "|".join(sorted(lex.DURATION_ABBREVIATIONS, key=len, reverse=True))
+    + r"))\b(?P<old>-old)?"
 )
+_METRES = re.compile(r"(?<=\d)m[ \t]+([A-Za-z]+)(?:[ \t]+([a-z]+))?")
 _RANGE_JOIN = re.compile(r"\s?[-–—]\s?|\s+to\s+|\s+and\s+")
-_ORD_DIGITS = re.compile(r"\d+(?:st|nd|rd|th)\b")
+_ORD_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b")
 _DECADE = re.compile(r"(?P<y>1[89]\d0|20\d0)s\b")
-_YEAR_SPAN = re.compile(r"(?P<a>(?:1[89]|20)\d\d)[-/–](?P<b>(?:1[89]|20)\d\d|\d\d)(?![\d%])")
+_YEAR_SPAN = re.compile(r"(?P<a>(?:1[89]|20)\d\d)[-/–](?P<b>(?:1[89]|20)\d\d|\d\d?)(?![\d%])")
+_ISO_DATE = re.compile(r"(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")
 _SLASH = re.compile(r"(?P<a>\d{1,4})/(?P<b>\d{1,4})(?:/(?P<c>\d{2,4}))?(?![\d/])")
 _TIME = re.compile(
-    r"(?P<h>\d{1,2})(?::(?P<m>\d\d)(?:\s?(?P<ap>[ap])\.?m\b\.?)?|(?:\.(?P<m2>\d\d))?\s?(?P<ap2>[ap])"
-    r"\.?m\b\.?)"
+    r"(?P<hh>\d\d)(?P<mm>\d\d)(?=\s?(?:GMT|BST|UTC|CET|EST|EDT|PST|ET|local\s+time|hours|hrs)\b)"
+    r"|(?P<h>\d{1,2})(?::(?P<m>\d\d)(?:\s?(?P<ap>[ap])(?:m\b|\.m\.))?|(?:\.(?P<m2>\d\d))?\s?"
+    r"(?P<ap2>[ap])(?:m\b|\.m\.))"
 )
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?0\d{2,5}\)?(?:[\s.-]?\d{3,4}){1,2}(?!\d)|0\d+")
 _DATE_DMY = re.compile(
@@ -71,6 +81,10 @@ _DATE_DMY = re.compile(
 _DATE_MDY = re.compile(
     rf"(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,]?\d)(?:,?\s+(?P<y>\d{{4}})(?!\d))?"
 )
+_DATE_DAY_RANGE = re.compile(
+    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?=\s?(?:-|–|to|and)\s?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<m>{_MONTH})(?:,?\s+(?P<y>\d{{4}})(?!\d))?)"
+)
 _DATE_MY = re.compile(rf"(?P<m>{_MONTH})(?:\s+of)?,?\s+(?P<y>\d{{4}})(?!\d)")
 _WORDS_AHEAD = re.compile(r"(?:[ \t]*-?[ \t]*)([A-Za-z]+(?:-[A-Za-z]+)*)")
 _NUM_WORDS_AHEAD = re.compile(r"[ \t]*(?:-|\band\b)?[ \t]*([A-Za-z]+)")
@@ -78,7 +92,7 @@ _A_SCALE_BEFORE = re.compile(r"(?i:\b(?:(?P<half>half)\s+)?(?:a|an|one)\s+)$")
 _FRACTION_AFTER = re.compile(
     r"(?P<sep>[\s-])(?P<f>(?i:" + "|".join(lex.FRACTIONS) + r"))\b(?P<of>\s+of\b)?"
 )
-_PREV_WORD = re.compile(r"([A-Za-z][\w'’&.]*)[ \t]+$")
+_PREV_WORD = re.compile(r"([A-Za-z][\w'’&]*)[ \t]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;][\"'’”)]*\s+|[\"“‘'(\[]\s*|\n\s*|[-–—]\s+)$")
 _CHANGE_BEFORE = re.compile(
     r"\b(?:(?P<approx>about|around|roughly|nearly|almost|approximately|approx\.|some|circa|c\."
@@ -97,9 +111,27 @@ _CHANGE_BEFORE = re.compile(
     r"|down))\s+(?:by\s+)?$",
     re.IGNORECASE,
 )
-_CHANGE_AFTER = re.compile(r"(?P<more>\s*(?:\bor\s+more|-plus|\+)(?!\w))|(?P<approx>\s+or\s+so\b)")
-_YEAR_BLOCKERS = re.compile(r"\b(?:than|of|about|around|some|nearly|almost|over|under|to)\s+$", re.I)
+_CHANGE_AFTER = re.compile(
+    r"(?P<more>-plus\b|\+(?!\w)|(?:\s+[a-z]+){0,2}\s+or\s+more\b)|(?P<approx>(?:\s+[a-z]+){0,2}\s+or\s+so\b)"
+)
+_YEAR_BLOCKERS = re.compile(r"\b(?:than|about|around|some|nearly|almost|over|under)\s+$", re.IGNORECASE)
 
+_WORD = re.compile(r"[A-Za-z]+")
+_ORDINAL_AFTER = re.compile(r"[\s-](" + _ORDINAL_WORD + r")\b", re.IGNORECASE)
+_A_OR_ONE_BEFORE = re.compile(r"(?i:\b(?:a|one)[\s-])$")
+_OF_AFTER = re.compile(r"\s+of\b")
+_MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?{_MONTH}")
+_SCALE_IN = re.compile(r"(?<=\d)\s?(bn|tn|trn|mn|m|k|thousand|million|billion|trillion|lakh|crore)\b")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+){0,2}$")
+_WEIGHT_AFTER = re.compile(r"\s+\w+\s+of\b")
+_IN_AFTER = re.compile(r"\s+in\s+\w")
+_YEAR_TEXT = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_LEADS = re.compile(r"(?:\b(?:the|its|their|his|her|our|this|that|and|or|in|for|since|by"
+                         r"|from|until|till|before|after|during|between)|['’]s)\s+$", re.IGNORECASE)
+_MODEL_RUN = re.compile(r"[\w/-]*")
+_WEEKDAY_LEADS = re.compile(r"\b(on|last|next|this|by|since|until|till|from|before|after|early"
+                            r"|late|and|or)\s+$")
+_PRONOUNS = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
 _LOOKBACK = 40
 _FIRST_YEAR, _LAST_YEAR = 1800, 2099
 _MAX_UNIT_WORDS = 4
@@ -117,29 +149,46 @@ def extract_figures(text: str, *, published: date | None = None) -> list[Figure]
     """
     figures: list[Figure] = []
     pos = 0
-    for trig in _TRIGGER.finditer(text):
-        if trig.start() < pos:
+    for token in _TOKEN.finditer(text):
+        start, end = token.span()
+        if start < pos:
             continue
-        found = _read_at(text, trig, published)
-        if found is None:
+        kind = _trigger_kind(text, token)
+        found = kind and _read_at(text, kind, start, end, published)
+        if not found:
             continue
-        figure, end = found
+        figure, found_end = found
         if figure is not None:
             figures.append(figure)
-        pos = max(end, trig.end())
+        pos = max(found_end, end)
     return figures
 
 
-def _read_at(text: str, trig: re.Match, published: date | None):
+def _trigger_kind(text: str, token: re.Match) -> str | None:
+    """What kind of figure may start at a token: cur, digit, month, weekday, word, or None."""
+    tok, start = token.group(), token.start()
+    first = tok[0]
+    if first.isdigit():
+        return "digit" if _DIGIT_START.match(text, start) else None
+    if first in "$£€¥" or tok in _CUR_TOKENS:
+        return "cur" if _CUR_START.match(text, start) else None
+    if tok in _MONTH_NAMES:
+        return "month"
+    if tok in _WEEKDAY_NAMES:
+        return "weekday"
+    if tok.lower() in _WORD_TRIGGERS:
+        return "word"
+    return None
+
+
+def _read_at(text: str, kind: str, start: int, end: int, published: date | None):
     """Read the figure starting at a trigger; return ``(figure or None, end)`` or None."""
-    start = trig.start()
-    kind = trig.lastgroup
     if kind == "month":
         return _read_date(text, start, published)
     if kind == "weekday":
-        return _read_weekday(text, start, trig.end(), published)
+        return _read_weekday(text, start, end, published)
     if kind == "digit":
-        for reader in (_read_date, _read_time, _read_slash, _read_year_span):
+        for reader in (_read_date, _read_iso_date, _read_time, _read_slash, _read_year_span):
             found = reader(text, start, published)
             if found:
                 return found
@@ -147,11 +196,11 @@ def _read_at(text: str, trig: re.Match, published: date | None):
             return None, _PHONE.match(text, start).end()
         ordinal = _ORD_DIGITS.match(text, start)
         if ordinal:
-            value = float(re.match(r"\d+", ordinal.group()).group())
+            value = float(re.sub(r"\D", "", ordinal.group()))
             return _figure(text, start, ordinal.end(), value, _ordinal_unit(text, ordinal.end()),
                            "ordinal"), ordinal.end()
     if kind == "word":
-        found = _read_word_figure(text, trig)
+        found = _read_word_figure(text, start, end)
         if found:
             return found
     return _read_quantity(text, start)
@@ -165,17 +214,19 @@ def _figure(text: str, start: int, end: int, value, unit, kind: str, change: str
 # --- quantities: counts, money, percentages, durations, measures, years -----------------------
 
 
-def _read_number(text: str, pos: int):
+def _read_number(text: str, pos: int, *, money: bool = False):
     """Read a number written with digits (and scale) or words at ``pos``.
 
     Returns ``(value, end, scaled, words)`` or None; ``scaled`` says a scale word or suffix was read.
+    Capital suffixes (``$1B``, ``$5M``) count as scales only for ``money``.
     """
     m = _DIGITS.match(text, pos)
     if m:
         value, end = float(m.group("num").replace(",", "")), m.end()
         scale = _SCALE.match(text, end)
-        if scale:
-            word = scale.group("short") or scale.group("short2") or scale.group("word")
+        if scale and (money or not scale.group("caps")):
+            word = scale.group("short") or scale.group("short2") or scale.group("word") or \
+                scale.group("caps").lower()
             return value * lex.SCALES[word], scale.end(), True, False
         return value, end, False, False
     return _read_number_words(text, pos)
@@ -185,11 +236,10 @@ def _read_number_words(text: str, pos: int):
     """Read ``three hundred thousand``, ``twenty-five``, ``a dozen``, ``half a million``."""
     words, ends, cursor = [], [], pos
     while len(words) < 8:
-        m = _NUM_WORDS_AHEAD.match(text, cursor) if words else re.compile(r"([A-Za-z]+)").match(
-            text, cursor)
+        m = (_NUM_WORDS_AHEAD if words else _WORD).match(text, cursor)
         if not m:
             break
-        words.append(m.group(1))
+        words.append(m.group(m.lastindex or 0))
         ends.append(m.end())
         cursor = m.end()
     parsed = lex.parse_number_words(words)
@@ -205,18 +255,19 @@ def _read_quantity(text: str, start: int):
     """Read a quantity at ``start``: [currency] number [range] [scale] [%, unit, currency word]."""
     cur = _CUR_PREFIX.match(text, start)
     num_pos = cur.end() if cur else start
-    negative = text.startswith("-", num_pos)
-    number = _read_number(text, num_pos + negative)
+    number = _read_number(text, num_pos, money=bool(cur))
     if not number:
         return None
     value, end, scaled, words = number
-    value = -value if negative else value
+    if not cur and _is_metres(text, end):
+        value = value / lex.SCALES["m"]
+        return _figure(text, start, end, value, "metre", "measure"), end
     if words:
         first = text[num_pos:end].split()[0].lower().split("-")[0]
         if first == "one" and not scaled and not _unit_follows(text, end):
             return None, end
     value, end, is_range = _read_range(text, start, cur, value, end, scaled=scaled, words=words)
-    unit, kind, end, _ = _read_suffix(text, end, cur)
+    unit, kind, end = _read_suffix(text, end, cur)
     if kind is None and not scaled and not cur:
         if _is_name_number(text, start, words):
             return None, _skip_token(text, end)
@@ -228,6 +279,12 @@ def _read_quantity(text: str, start: int):
     return _figure(text, start, end, value, unit, kind, change), end
 
 
+def _is_metres(text: str, end: int) -> bool:
+    """Whether a bare ``200m`` ending at ``end`` is metres (``200m hurdles``), not millions."""
+    m = _METRES.match(text, end - 1)
+    return bool(m) and (m.group(1).lower() in lex.METRE_CONTEXT or m.group(2) in lex.METRE_CONTEXT)
+
+
 def _read_range(text: str, start: int, cur, low: float, end: int, *, scaled: bool, words: bool):
     """Extend a number to a range (``10-12``, ``10 to 12``, ``between 10 and 12``) if one follows."""
     join = _RANGE_JOIN.match(text, end)
@@ -235,17 +292,18 @@ def _read_range(text: str, start: int, cur, low: float, end: int, *, scaled: boo
         return low, end, False
     word = join.group().strip()
     before = text[max(0, start - _LOOKBACK):start].lower()
+    if word in "-–—" and not (cur or scaled or _range_marked(text, join.end())):
+        return low, end, False
     if word == "and" and not before.rstrip().endswith("between"):
         return low, end, False
-    if word == "to" and (re.search(r"\bfrom\s+(?:\S+\s+){0,2}$", before)
-                         or _CHANGE_BEFORE.search(before)):
+    if word == "to" and (_FROM_BEFORE.search(before) or _CHANGE_BEFORE.search(before)):
         return low, end, False
     pos = join.end()
     cur2 = _CUR_PREFIX.match(text, pos)
     if cur2 and (not cur or cur2.group("cur") != cur.group("cur")):
         return low, end, False
     num_pos = cur2.end() if cur2 else pos
-    second = _read_number(text, num_pos)
+    second = _read_number(text, num_pos, money=bool(cur))
     if not second or second[3] != words:
         return low, end, False
     high, end2, scaled2, _ = second
@@ -256,15 +314,28 @@ def _read_range(text: str, start: int, cur, low: float, end: int, *, scaled: boo
     return (low, high), end2, True
 
 
+def _range_marked(text: str, pos: int) -> bool:
+    """Whether the number at ``pos`` ends a range: a unit, percent or plural noun follows it.
+
+    Without one, ``6-3`` or ``272-219`` are scores or votes, not ranges.
+    """
+    second = _DIGITS.match(text, pos)
+    if not second:
+        return bool(_WORD.match(text, pos))
+    end = second.end()
+    return bool(_SCALE.match(text, end) or _read_suffix(text, end, None)[1]
+                or _counted_noun(text, end))
+
+
 def _scale_of(written: str) -> float:
     """The scale multiplier written in a number (``1.2bn`` gives 1e9; ``12`` gives 1)."""
-    m = re.search(r"(?<=\d)\s?(bn|tn|trn|mn|m|k|thousand|million|billion|trillion)\b", written)
+    m = _SCALE_IN.search(written)
     return lex.SCALES[m.group(1)] if m else 1.0
 
 
 def _is_month_next(text: str, pos: int) -> bool:
     """Whether a month name follows ``pos`` (``6 to 9 January`` is two dates, not a range)."""
-    return re.compile(rf"\s+(?:of\s+)?{_MONTH}").match(text, pos) is not None
+    return _MONTH_AFTER.match(text, pos) is not None
 
 
 def _read_suffix(text: str, end: int, cur):
@@ -274,39 +345,40 @@ def _read_suffix(text: str, end: int, cur):
         word = _CUR_WORD.match(text, end)
         if word and word.group("w") and lex.CURRENCY_WORDS[word.group("w")] == unit:
             end = word.end()
-        return unit, "money", end, False
+        return unit, "money", end
     m = _PERCENT.match(text, end)
     if m:
-        return ("percentage point" if m.group("pts") else "percent"), "percent", m.end(), False
+        return ("percentage point" if m.group("pts") else "percent"), "percent", m.end()
     m = _CUR_WORD.match(text, end)
     if m:
         if m.group("p"):
-            return "pence", "money", m.end(), False
+            return "pence", "money", m.end()
         unit = lex.CURRENCY_WORDS[m.group("w")]
         if m.group("adj") and unit == "dollar" and m.group("adj") not in ("US", "American"):
             unit = m.group("adj").lower().replace("\n", " ") + " dollar"
         if m.group("w") not in ("pound", "pounds", "won", "rand") or _money_context(text, end):
-            return unit, "money", m.end(), False
+            return unit, "money", m.end()
     m = _MEASURE.match(text, end)
     if m:
         key = m.group("sym") or m.group("word")
-        unit = lex.MEASURE_UNITS.get(key.lower(), key.lower())
-        return unit, "measure", m.end(), False
+        return lex.MEASURE_UNITS.get(key.lower(), key.lower()), "measure", m.end()
     m = _DURATION.match(text, end)
     if m:
-        return lex.singularise(m.group("unit").lower()), "duration", m.end(), False
-    return None, None, end, False
+        unit = lex.DURATION_ABBREVIATIONS.get(m.group("abbr") or "") or lex.singularise(
+            m.group("unit").lower())
+        return unit, "duration", m.end()
+    return None, None, end
 
 
 def _money_context(text: str, end: int) -> bool:
     """Whether ``pounds`` after a number is money rather than weight (no ``of`` + noun follows)."""
-    return not re.match(r"\s+\w+\s+of\b", text[end:end + 30])
+    return not _WEIGHT_AFTER.match(text, end)
 
 
 def _unit_follows(text: str, end: int) -> bool:
     """Whether a unit, scale, percent or ``in`` follows ``one`` (``one million``, ``one year``)."""
     return bool(_PERCENT.match(text, end) or _MEASURE.match(text, end)
-                or _DURATION.match(text, end) or re.match(r"\s+in\s+\w+", text[end:end + 20])
+                or _DURATION.match(text, end) or _IN_AFTER.match(text, end)
                 or (_CUR_WORD.match(text, end) and not _CUR_WORD.match(text, end).group("p")))
 
 
@@ -318,15 +390,27 @@ def _classify_plain(text: str, start: int, end: int, value, scaled: bool, is_ran
         if _is_year_text(written.split("-")[0]) and _FIRST_YEAR <= low and high <= _LAST_YEAR:
             return "year", value, None
         return "count", value, _counted_noun(text, end)
-    if not scaled and _is_year_text(written) and not _YEAR_BLOCKERS.search(
-            text[max(0, start - 20):start]):
+    noun = _counted_noun(text, end)
+    if not scaled and _is_year_text(written) and not _is_count_of_thousands(text, start, end):
         return "year", value, None
-    return "count", value, _counted_noun(text, end)
+    return "count", value, noun
+
+
+def _is_count_of_thousands(text: str, start: int, end: int) -> bool:
+    """Whether a year-like number counts things: ``about 2000``, ``cut 1500 jobs`` (not ``the
+    2004 elections``, ``in 2004``)."""
+    before = text[max(0, start - 20):start]
+    if _YEAR_BLOCKERS.search(before):
+        return True
+    first = _WORDS_AHEAD.match(text, end)
+    plural_next = bool(first) and lex.is_plural_noun(first.group(1).lower()) and \
+        first.group(1).islower()
+    return plural_next and not _YEAR_LEADS.search(before)
 
 
 def _is_year_text(written: str) -> bool:
     """Whether a number as written could be a year: four digits from 1800 to 2099."""
-    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", written.strip()))
+    return bool(_YEAR_TEXT.fullmatch(written.strip()))
 
 
 def _counted_noun(text: str, end: int) -> str | None:
@@ -352,7 +436,7 @@ def _ordinal_unit(text: str, end: int) -> str | None:
     m = _WORDS_AHEAD.match(text, end)
     if not m or m.group(1).lower() in lex.PHRASE_STOPS or not m.group(1).islower():
         return None
-    return m.group(1).lower()
+    return lex.singularise(m.group(1))
 
 
 def _is_name_number(text: str, start: int, words: bool) -> bool:
@@ -364,17 +448,16 @@ def _is_name_number(text: str, start: int, words: bool) -> bool:
     if not m:
         return False
     word = m.group(1).rstrip(".")
+    if word.endswith(("'s", "’s", "s'", "s’")) or word.lower().replace("’", "'") in _PRONOUNS:
+        return False
     if not any(c.isupper() for c in word) or word.lower() in lex.FIGURE_LEADS:
         return False
-    if word.lower() in lex.MONTHS or word.lower() in lex.WEEKDAYS:
-        return False
-    return True
+    return not (word.lower() in lex.MONTHS or word.lower() in lex.WEEKDAYS)
 
 
 def _skip_token(text: str, end: int) -> int:
     """The end of the alphanumeric run at ``end`` (a model code such as ``3G`` or ``4x4``)."""
-    m = re.compile(r"[\w/-]*").match(text, end)
-    return m.end()
+    return _MODEL_RUN.match(text, end).end()
 
 
 def _read_change(text: str, start: int, end: int, kind: str) -> str:
@@ -397,24 +480,23 @@ def _read_change(text: str, start: int, end: int, kind: str) -> str:
 # --- words: fractions, ordinals, ``a dozen`` -------------------------------------------------
 
 
-def _read_word_figure(text: str, trig: re.Match):
+def _read_word_figure(text: str, start: int, word_end: int):
     """Read figures that start with a word: ordinals, fractions, ``a dozen``, ``half a million``."""
-    word = trig.group().lower()
-    start = trig.start()
+    word = text[start:word_end].lower()
     if text[start].isupper() and _is_name_number(text, start, True):
-        return None, trig.end()
+        return None, word_end
     if word in lex.ORDINALS:
-        return _read_ordinal_word(text, trig)
+        return _read_ordinal_word(text, start, word_end)
     if word in ("dozen", "hundred", "thousand", "million", "billion", "trillion"):
         before = _A_SCALE_BEFORE.search(text, max(0, start - 12), start)
         if not before:
-            return None, trig.end()
+            return None, word_end
         factor = 0.5 if before.group("half") else 1.0
         value = factor * (12.0 if word == "dozen" else lex.SCALES[word])
         first = before.start()
-        unit, kind, end, _ = _read_suffix(text, trig.end(), None)
+        unit, kind, end = _read_suffix(text, word_end, None)
         if kind is None:
-            kind, unit = "count", _counted_noun(text, trig.end())
+            kind, unit = "count", _counted_noun(text, word_end)
         return _figure(text, first, end, value, unit, kind,
                        _read_change(text, first, end, kind)), end
     cardinal = _read_number_words(text, start)
@@ -426,7 +508,7 @@ def _read_word_figure(text: str, trig: re.Match):
             end = frac.end("f")
             return _figure(text, start, end, share, "percent", "percent",
                            _read_change(text, start, end, "percent")), end
-        ordinal = re.compile(r"[\s-](" + _ORDINAL_WORD + r")\b", re.I).match(text, end)
+        ordinal = _ORDINAL_AFTER.match(text, end)
         if ordinal and value in lex.TENS.values() and lex.ORDINALS[ordinal.group(1).lower()] < 10:
             end = ordinal.end()
             value += lex.ORDINALS[ordinal.group(1).lower()]
@@ -434,11 +516,11 @@ def _read_word_figure(text: str, trig: re.Match):
     return None
 
 
-def _read_ordinal_word(text: str, trig: re.Match):
+def _read_ordinal_word(text: str, start: int, end: int):
     """Read ``third`` as an ordinal, or ``a third of`` as a share (33.3 percent)."""
-    word, start, end = trig.group().lower(), trig.start(), trig.end()
-    before = re.compile(r"(?i:\b(?:a|one)[\s-])$").search(text, max(0, start - 6), start)
-    if word in lex.FRACTIONS and before and re.match(r"\s+of\b", text[end:end + 5]):
+    word = text[start:end].lower()
+    before = _A_OR_ONE_BEFORE.search(text, max(0, start - 6), start)
+    if word in lex.FRACTIONS and before and _OF_AFTER.match(text, end):
         share = lex.FRACTIONS[word] * 100
         return _figure(text, before.start(), end, share, "percent", "percent"), end
     value = float(lex.ORDINALS[word])
@@ -450,7 +532,7 @@ def _read_ordinal_word(text: str, trig: re.Match):
 
 def _read_date(text: str, start: int, published: date | None):
     """Read ``21 September 2004``, ``Sept. 21``, ``September 21, 2004`` or ``September 2004``."""
-    for pattern in (_DATE_DMY, _DATE_MDY, _DATE_MY):
+    for pattern in (_DATE_DMY, _DATE_DAY_RANGE, _DATE_MDY, _DATE_MY):
         m = pattern.match(text, start)
         if not m:
             continue
@@ -460,11 +542,10 @@ def _read_date(text: str, start: int, published: date | None):
         iso = _iso_date(year, month, day, published)
         if iso is None:
             continue
-        end = m.end()
+        end = m.end() if pattern is not _DATE_DAY_RANGE else m.end("d")
         if m.group("m").endswith(".") and end == m.end("m"):
             end -= 1
-        kind = "date"
-        return _figure(text, start, end, iso, None, kind), end
+        return _figure(text, start, end, iso, None, "date"), end
     return None
 
 
@@ -488,8 +569,7 @@ def _iso_date(year: int | None, month: int, day: int | None, published: date | N
 
 def _read_weekday(text: str, start: int, end: int, published: date | None):
     """Read ``on Wednesday``: the most recent such weekday on or before ``published``."""
-    before = re.search(r"\b(on|last|next|this|by|since|until|till|from|before|after|early|late"
-                       r"|and|or)\s+$", text[max(0, start - 12):start])
+    before = _WEEKDAY_LEADS.search(text, max(0, start - 12), start)
     if not before:
         return None, end
     name = text[start:end]
@@ -499,7 +579,7 @@ def _read_weekday(text: str, start: int, end: int, published: date | None):
     back = (published.weekday() - wanted) % 7
     day = published - timedelta(days=back)
     if before.group(1) == "next":
-        day += timedelta(days=7 if back else 7)
+        day += timedelta(days=7)
     return _figure(text, start, end, day.isoformat(), None, "date"), end
 
 
@@ -508,13 +588,21 @@ def _read_time(text: str, start: int, published: date | None):
     m = _TIME.match(text, start)
     if not m or (m.end() < len(text) and text[m.end()].isdigit()):
         return None
-    hour, minute = int(m.group("h")), int(m.group("m") or m.group("m2") or 0)
+    hour = int(m.group("h") or m.group("hh"))
+    minute = int(m.group("m") or m.group("m2") or m.group("mm") or 0)
     ampm = m.group("ap") or m.group("ap2")
     if ampm == "p" and hour < 12:
         hour += 12
-    if hour > 24 or minute > 59:
-        return None
+    if not m.group("hh") and (hour > 24 or minute > 59):
+        return None  # a clock time with a zone (``2560 GMT``) is kept even if impossible
     return _figure(text, start, m.end(), f"{hour:02d}:{minute:02d}", None, "time"), m.end()
+
+
+def _read_iso_date(text: str, start: int, published: date | None):
+    """Read an ISO date written as such (``2004-09-21``)."""
+    m = _ISO_DATE.match(text, start)
+    iso = m and _iso_date(int(m.group("y")), int(m.group("m")), int(m.group("d")), None)
+    return (_figure(text, start, m.end(), iso, None, "date"), m.end()) if iso else None
 
 
 def _read_slash(text: str, start: int, published: date | None):
@@ -545,9 +633,10 @@ def _read_year_span(text: str, start: int, published: date | None):
     m = _YEAR_SPAN.match(text, start)
     if m:
         first, second = int(m.group("a")), m.group("b")
-        last = int(second) if len(second) == 4 else first - first % 100 + int(second)
-        if len(second) == 2 and last < first:
-            last += 100
+        base = 10 ** len(second)
+        last = first - first % base + int(second)
+        if last < first:
+            last += base
         if first < last <= first + 50 and (len(second) == 4 or last == first + 1):
             return _figure(text, start, m.end(), (float(first), float(last)), None, "year"), m.end()
     m = _DECADE.match(text, start)

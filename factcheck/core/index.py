@@ -18,17 +18,16 @@ from factcheck.core.types import Passage
 
 #: Function words, negations and attribution verbs: never part of a key.
 STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are aren't as at be because been
-    before being below between both but by can can't cannot could couldn't did didn't do does doesn't
-    doing don't down during each few for from further had hadn't has hasn't have haven't having he
-    he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm i've if in
-    into is isn't it it's its itself just let's me more most mustn't my myself no nor not of off on
-    once only or other ought our ours ourselves out over own same shan't she she'd she'll she's
-    should shouldn't so some such than that that's the their theirs them themselves then there
-    there's these they they'd they'll they're they've this those through to too under until up very
-    was wasn't we we'd we'll we're we've were weren't what what's when when's where where's which
-    while who who's whom why why's will with won't would wouldn't you you'd you'll you're you've
-    your yours yourself yourselves never said says say told mr mrs ms dr also would""".split()
+    """a about after all also am an and any are aren't as at be because been before being both but
+    by can can't cannot could couldn't did didn't do does doesn't don't down during each for from
+    had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him
+    himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me
+    mustn't my myself no nor not of on or other ought our ours ourselves out over shan't she
+    she'd she'll she's should shouldn't so some such than that that's the their theirs them
+    themselves then there there's these they they'd they'll they're they've this those through to
+    under until up was wasn't we we'd we'll we're we've were weren't what what's when when's
+    where where's which while who who's whom why why's will with won't would wouldn't you you'd
+    you'll you're you've your yours yourself yourselves never said says say told mr mrs ms dr""".split()
 )
 
 
@@ -46,7 +45,7 @@ def content_runs(text: str) -> list[list[str]]:
     for tok in tokenize(text, editorial=True):
         if tok.kind != "word":
             runs.append([])
-        elif tok.norm not in STOPWORDS and not tok.norm.isdigit() and len(tok.norm) > 1:
+        elif tok.norm not in STOPWORDS and not tok.norm[0].isdigit() and len(tok.norm) > 1:
             runs[-1].append(tok.norm)
     return [run for run in runs if run]
 

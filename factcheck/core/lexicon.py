@@ -6,6 +6,12 @@ news writing uses to attribute speech.
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    """The white-space separated words of ``text``."""
+    return frozenset(text.split())
+
+
 #: Reporting verbs as (base, third person, past, present participle).  Past participles equal the
 #: past form except where listed in ``_IRREGULAR_PARTICIPLES``.
 _VERB_FORMS = (
@@ -88,8 +94,6 @@ _VERB_FORMS = (
     ("disclose", "discloses", "disclosed", "disclosing"),
     ("begin", "begins", "began", "beginning"),
     ("go", "goes", "went", "going"),
-    ("think", "thinks", "thought", "thinking"),
-    ("believe", "believes", "believed", "believing"),
     ("agree", "agrees", "agreed", "agreeing"),
     ("allege", "alleges", "alleged", "alleging"),
     ("accuse", "accuses", "accused", "accusing"),
@@ -126,38 +130,25 @@ _VERB_FORMS = (
     ("volunteer", "volunteers", "volunteered", "volunteering"),
     ("characterize", "characterizes", "characterized", "characterizing"),
     ("characterise", "characterises", "characterised", "characterising"),
-    ("label", "labels", "labeled", "labeling"),
-    ("brand", "brands", "branded", "branding"),
-    ("dub", "dubs", "dubbed", "dubbing"),
     ("decry", "decries", "decried", "decrying"),
     ("deride", "derides", "derided", "deriding"),
     ("hail", "hails", "hailed", "hailing"),
     ("refer", "refers", "referred", "referring"),
     ("cite", "cites", "cited", "citing"),
-    ("inform", "informs", "informed", "informing"),
     ("remind", "reminds", "reminded", "reminding"),
-    ("reason", "reasons", "reasoned", "reasoning"),
     ("opine", "opines", "opined", "opining"),
     ("pronounce", "pronounces", "pronounced", "pronouncing"),
     ("preach", "preaches", "preached", "preaching"),
     ("beg", "begs", "begged", "begging"),
     ("implore", "implores", "implored", "imploring"),
-    ("question", "questions", "questioned", "questioning"),
     ("inquire", "inquires", "inquired", "inquiring"),
     ("enquire", "enquires", "enquired", "enquiring"),
     ("rejoin", "rejoins", "rejoined", "rejoining"),
-    ("email", "emails", "emailed", "emailing"),
-    ("text", "texts", "texted", "texting"),
     ("tease", "teases", "teased", "teasing"),
     ("taunt", "taunts", "taunted", "taunting"),
-    ("boom", "booms", "boomed", "booming"),
     ("gush", "gushes", "gushed", "gushing"),
-    ("rave", "raves", "raved", "raving"),
-    ("rant", "rants", "ranted", "ranting"),
     ("sneer", "sneers", "sneered", "sneering"),
     ("grouse", "grouses", "groused", "grousing"),
-    ("fret", "frets", "fretted", "fretting"),
-    ("worry", "worries", "worried", "worrying"),
     ("vow", "vows", "vowed", "vowing"),
     ("swear", "swears", "swore", "swearing"),
     ("guarantee", "guarantees", "guaranteed", "guaranteeing"),
@@ -165,16 +156,9 @@ _VERB_FORMS = (
     ("insinuate", "insinuates", "insinuated", "insinuating"),
     ("imply", "implies", "implied", "implying"),
     ("indicate", "indicates", "indicated", "indicating"),
-    ("signal", "signals", "signaled", "signaling"),
     ("summarize", "summarizes", "summarized", "summarizing"),
     ("clarify", "clarifies", "clarified", "clarifying"),
-    ("correct", "corrects", "corrected", "correcting"),
-    ("object", "objects", "objected", "objecting"),
-    ("protest", "protests", "protested", "protesting"),
-    ("dismiss", "dismisses", "dismissed", "dismissing"),
-    ("reject", "rejects", "rejected", "rejecting"),
     ("applaud", "applauds", "applauded", "applauding"),
-    ("thank", "thanks", "thanked", "thanking"),
     ("apologize", "apologizes", "apologized", "apologizing"),
     ("apologise", "apologises", "apologised", "apologising"),
     ("concur", "concurs", "concurred", "concurring"),
@@ -182,69 +166,115 @@ _VERB_FORMS = (
     ("forecast", "forecasts", "forecast", "forecasting"),
     ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
     ("brag", "brags", "bragged", "bragging"),
-    ("crow", "crows", "crowed", "crowing"),
-    ("shrug", "shrugs", "shrugged", "shrugging"),
-    ("nod", "nods", "nodded", "nodding"),
-    ("smile", "smiles", "smiled", "smiling"),
-    ("laugh", "laughs", "laughed", "laughing"),
     ("chuckle", "chuckles", "chuckled", "chuckling"),
     ("scold", "scolds", "scolded", "scolding"),
-    ("bark", "barks", "barked", "barking"),
-    ("growl", "growls", "growled", "growling"),
-    ("hiss", "hisses", "hissed", "hissing"),
     ("plead", "pleads", "pled", "pleading"),
     ("underscore", "underscores", "underscored", "underscoring"),
-    ("highlight", "highlights", "highlighted", "highlighting"),
     ("advise", "advises", "advised", "advising"),
-    ("instruct", "instructs", "instructed", "instructing"),
-    ("order", "orders", "ordered", "ordering"),
-    ("invite", "invites", "invited", "inviting"),
-    ("offer", "offers", "offered", "offering"),
-    ("share", "shares", "shared", "sharing"),
-    ("sum", "sums", "summed", "summing"),
-    ("phrase", "phrases", "phrased", "phrasing"),
-    ("word", "words", "worded", "wording"),
-    ("frame", "frames", "framed", "framing"),
-    ("address", "addresses", "addressed", "addressing"),
     ("assail", "assails", "assailed", "assailing"),
-    ("attack", "attacks", "attacked", "attacking"),
-    ("defend", "defends", "defended", "defending"),
-    ("push", "pushes", "pushed", "pushing"),
 )
 
 _IRREGULAR_PARTICIPLES = {
-    "write": "written", "speak": "spoken", "sing": "sung", "go": "gone", "begin": "begun", "swear": "sworn",
+    "write": "written",
+    "speak": "spoken",
+    "sing": "sung",
+    "go": "gone",
+    "begin": "begun",
+    "swear": "sworn",
 }
 
 #: Every inflected form of every reporting verb.
-REPORTING_VERBS = frozenset(
-    form for forms in _VERB_FORMS for form in forms
-) | frozenset(_IRREGULAR_PARTICIPLES.values())
+REPORTING_VERBS = frozenset(form for forms in _VERB_FORMS for form in forms) | frozenset(
+    _IRREGULAR_PARTICIPLES.values()
+)
 
 #: Forms that only count as reporting verbs when directly next to a quotation (too common as
 #: ordinary verbs: "went to", "thought about", "called for", "put it").
 WEAK_VERBS = frozenset(
     form
     for forms in _VERB_FORMS
-    if forms[0] in {"go", "think", "believe", "call", "point", "begin", "put", "read", "agree",
-                    "describe", "talk", "speak", "praise", "criticize", "criticise", "accuse",
-                    "sing", "chant", "post", "estimate", "quote", "recommend", "continue"}
+    if forms[0]
+    in {
+        "go",
+        "think",
+        "believe",
+        "call",
+        "point",
+        "begin",
+        "put",
+        "read",
+        "agree",
+        "describe",
+        "talk",
+        "speak",
+        "praise",
+        "criticize",
+        "criticise",
+        "accuse",
+        "sing",
+        "chant",
+        "post",
+        "estimate",
+        "quote",
+        "recommend",
+        "continue",
+    }
     for form in forms
 ) | {"gone", "begun", "spoken", "sung"}
 
-#: Two-word cues that introduce a speaker after them ("according to X").
-ACCORDING_TO = ("according to", "in the words of", "as quoted by")
+#: Cues that introduce a speaker after them ("according to X").
+ACCORDING_TO = (
+    "according to",
+    "According to",
+    "in the words of",
+    "In the words of",
+    "as quoted by",
+)
+
+#: Multi-word reporting verbs ("shot back", "weighed in").
+REPORTING_PHRASES = (
+    tuple(
+        f"{verb} {particle}"
+        for verb, particles in (
+            ("shot", "back"),
+            ("fired", "back"),
+            ("hit", "back"),
+            ("hits", "back"),
+            ("fires", "back"),
+            ("shoots", "back"),
+            ("chimed", "in"),
+            ("chimes", "in"),
+            ("weighed", "in"),
+            ("weighs", "in"),
+            ("pointed", "out"),
+            ("points", "out"),
+            ("went", "on"),
+            ("goes", "on"),
+            ("spoke", "out"),
+            ("speaks", "out"),
+            ("summed", "up"),
+            ("sums", "up"),
+            ("lashed", "out"),
+            ("lashes", "out"),
+            ("piped", "up"),
+            ("pushed", "back"),
+            ("pushes", "back"),
+        )
+        for particle in particles.split()
+    )
+    + ACCORDING_TO
+)
 
 #: Words that may sit between a speaker and a reporting verb ("he later said").
-ADVERBS = frozenset(
+ADVERBS = _words(
     """also later then again once has have had was is will would could may might once simply
     recently previously earlier repeatedly often frequently flatly bluntly quickly tersely firmly
     still further finally quietly angrily told just even alone reportedly openly privately publicly
-    famously proudly candidly sarcastically jokingly""".split()
+    famously proudly candidly sarcastically jokingly"""
 )
 
 #: Titles and honorifics (lower case, without the final full stop) that may precede a name.
-TITLES = frozenset(
+TITLES = _words(
     """mr mrs ms miss mx dr prof professor sen sens senator rep reps representative gov governor
     president vice prime minister chancellor secretary speaker judge justice mayor rev reverend
     gen general lt col colonel maj major capt captain sgt sergeant adm admiral cmdr commander
@@ -252,13 +282,16 @@ TITLES = frozenset(
     chairman chairwoman chair attorney former premier deputy assemblyman assemblywoman
     councilman councilwoman councillor councilor congressman congresswoman sheriff chief
     officer detective inspector superintendent commissioner director treasurer pastor rabbi imam
-    bishop cardinal archbishop st saint hon honorable spokesman spokeswoman spokesperson""".split()
+    bishop cardinal archbishop st saint hon honorable spokesman spokeswoman spokesperson"""
 )
 
 #: Titles that tell the speaker's gender.
-MALE_TITLES = frozenset("mr sir lord king prince father brother spokesman chairman congressman councilman assemblyman".split())
-FEMALE_TITLES = frozenset(
-    "mrs ms miss lady dame queen princess sister spokeswoman chairwoman congresswoman councilwoman assemblywoman".split()
+MALE_TITLES = _words(
+    "mr sir lord king prince father brother spokesman chairman congressman councilman assemblyman"
+)
+FEMALE_TITLES = _words(
+    "mrs ms miss lady dame queen princess sister spokeswoman chairwoman congresswoman "
+    "councilwoman assemblywoman"
 )
 
 #: Personal pronouns that can be the subject of a reporting verb, with the gender they carry.
@@ -274,8 +307,9 @@ SUBJECT_PRONOUNS = {
 }
 
 #: Nouns for a speaker named by role ("the spokesman", "a senior official").
-ROLE_NOUNS = frozenset(
-    """spokesman spokeswoman spokesperson spokesmen spokeswomen official officials aide aides minister
+ROLE_NOUNS = _words(
+    """spokesman spokeswoman spokesperson spokesmen spokeswomen official officials aide aides
+    minister
     adviser advisers advisor advisors strategist strategists source sources president senator
     governor candidate nominee congressman congresswoman lawmaker lawmakers leader leaders
     chairman chairwoman chair director secretary ambassador mayor judge lawyer lawyers attorney
@@ -293,15 +327,26 @@ ROLE_NOUNS = frozenset(
     spokesperson surrogate surrogates protester protesters student students doctor doctors
     teacher teachers worker workers owner owners father mother son daughter wife husband brother
     sister study survey poll ad advertisement video tweet post announcement filing complaint
-    lawsuit suit indictment ruling decision order bill document documents book speech""".split()
+    lawsuit suit indictment ruling decision order bill document documents book speech
+    foundation foundations institute center council party union unions association coalition
+    crowd crowds audience audiences demonstrators marchers chant chants sign signs banner
+    headline headlines narrator host hosts anchor moderator panel panelists board commission
+    court spokespeople campaigner campaigners fan fans follower followers backer backers
+    commenter commenters user users blogger bloggers citizen citizens parent parents neighbor
+    neighbors official's aide's staff team lawmaker's senators governors mayors commentator
+    commentators pundit pundits observer observers diplomat diplomats envoy negotiator
+    negotiators prosecutor prosecutors investigator investigators police detective detectives
+    agent agents soldier soldiers officer's employee employees leader's chairman's vendor
+    economist's article column editorial op-ed piece story interview transcript website site
+    blog network's outlet outlets"""
 )
 
 #: Role nouns that tell the speaker's gender.
-MALE_ROLES = frozenset("spokesman chairman congressman man father son husband brother".split())
-FEMALE_ROLES = frozenset("spokeswoman chairwoman congresswoman woman mother daughter wife sister".split())
+MALE_ROLES = _words("spokesman chairman congressman man father son husband brother")
+FEMALE_ROLES = _words("spokeswoman chairwoman congresswoman woman mother daughter wife sister")
 
 #: Words that start a capitalised stretch without being a name (sentence-initial function words).
-NOT_NAMES = frozenset(
+NOT_NAMES = _words(
     """the a an this that these those it its he she they we i you his her their our my your
     but and or so if when while as at in on of for to by with from after before since because
     although though yet then there here what which who whom whose where why how not no yes
@@ -310,12 +355,37 @@ NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december today yesterday tomorrow tonight
     asked said says told according meanwhile however instead indeed still later earlier
-    now once already again""".split()
+    now once already again moreover furthermore specifically similarly likewise additionally
+    nevertheless nonetheless perhaps finally second third thus therefore hence besides
+    sometimes often ultimately eventually overall"""
 )
 
 #: Prepositions and conjunctions that start a phrase that is not a speaker ("said on Tuesday").
-PREPOSITIONS = frozenset(
+PREPOSITIONS = _words(
     """in on at of for to by with from about after before during since until into onto over
     under through between among against without within near across behind toward towards
-    upon than that whether if when while because as so and or but not""".split()
+    upon than that whether if when while because as so and or but not"""
+)
+
+#: Nouns for works whose titles are quoted ("the book "…"", "the show "…"").
+WORK_NOUNS = _words(
+    """book books autobiography memoir novel show shows program programme series episode film
+    movie documentary song album podcast play musical column article essay op-ed newsletter
+    magazine newspaper report study paper poem painting headline title slogan hashtag
+    campaign initiative movement act bill"""
+)
+
+#: Small words allowed inside a title-case title ("Gang of Eight").
+TITLE_SMALL_WORDS = _words("a an the of and or in on to for at by with from is are")
+
+#: Capitalised line labels that are not transcript speakers ("NOTE: …").
+NOT_SPEAKER_LABELS = _words(
+    """note update correction clarification source sources photo photos video watch read related
+    advertisement editor's editors credit transcript subject re fw fwd ps tags"""
+)
+
+#: Determiners that open a noun phrase naming a speaker ("the spokesman", "some protesters").
+DETERMINERS = _words(
+    "the a an one another his her their its our this that some many several two three most "
+    "other few"
 )

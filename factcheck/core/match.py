@@ -10,20 +10,17 @@ a ``[bracketed]`` insert. Case, quote marks, apostrophes and punctuation never r
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from factcheck.core.figcompare import Comparison, compare_figures
 from factcheck.core.figures import extract_figures
 from factcheck.core.index import keys_of
 from factcheck.core.ports import PassageIndex
 from factcheck.core.text import Token, tokenize
 from factcheck.core.types import DiffOp, Figure, Passage
 
-try:  # the figure comparison rules live with figure extraction once they exist
-    from factcheck.core.figcompare import compare_figures
-except ImportError:  # pragma: no cover - until figcompare.py lands
-    compare_figures = None
 
 #: Words that make a statement negative; a contraction ending in n't counts too.
 NEGATIONS = frozenset("not never no cannot nobody nothing none neither nor nowhere".split())
@@ -220,32 +217,31 @@ def _allowed(tag: str, i1: int, i2: int, draft: list[str], source: list[str],
     return False
 
 
-_NUMBER_WORDS = {w: float(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
-_NUMBER_WORDS.update({w: float(10 * i) for i, w in enumerate(
-    "thirty forty fifty sixty seventy eighty ninety".split(), start=3)})
-_NUMBER_WORDS.update({"a dozen": 12.0, "dozen": 12.0, "hundred": 100.0, "thousand": 1000.0})
 FIGURE = "\x00fig"
 
 
 @dataclass(frozen=True, slots=True)
 class FigureMatch:
-    """A draft figure lined up with the figure (or number word) at the same place in a source.
+    """A draft figure lined up with the figure at the same place in a source sentence.
 
     ``context`` is the word-level similarity of the two sentences with figures masked;
-    ``agrees`` is True, False, or None when the two cannot be compared; ``value_elsewhere``
-    says the draft's value is stated elsewhere in the source sentence (then never a mismatch).
+    ``comparison`` says whether the figures agree (and which part of the draft figure differs);
+    ``value_elsewhere`` says the draft's value is stated by another figure of the source sentence
+    (a sign the two were lined up wrongly: never a mismatch then).
     """
 
     passage: Passage
     start: int
     end: int
-    source_text: str
-    source_figure: Figure | None
+    source_figure: Figure
     context: float
-    agrees: bool | None
+    comparison: Comparison
     value_elsewhere: bool
+
+    @property
+    def agrees(self) -> bool | None:
+        """True, False, or None when the figures cannot be compared."""
+        return self.comparison.agrees
 
 
 def masked_tokens(text: str, figures: list[Figure], offset: int = 0) -> tuple[list[str], list[int]]:
@@ -268,7 +264,11 @@ def masked_tokens(text: str, figures: list[Figure], offset: int = 0) -> tuple[li
 
 def align_figure(text: str, sentence: tuple[int, int], figure: Figure, passage: Passage,
                  figures: list[Figure]) -> FigureMatch | None:
-    """Line ``figure`` of the draft sentence up with the same place in a source sentence."""
+    """Line ``figure`` of a draft sentence up with the figure at the same place in a passage.
+
+    ``figures`` are all the figures of the draft sentence; the figure must sit in a run of at
+    least two matching tokens, or replace exactly one figure between matching words.
+    """
     start, end = sentence
     draft, draft_at = masked_tokens(text[start:end], figures, start)
     position = draft_at[figures.index(figure)]
@@ -282,29 +282,11 @@ def align_figure(text: str, sentence: tuple[int, int], figure: Figure, passage: 
         if i1 <= position < i2 and (tag == "equal" and i2 - i1 > 1
                                     or tag == "replace" and i2 - i1 == j2 - j1 == 1):
             target = j1 + position - i1
-    if target is None:
+    if target is None or source[target] != FIGURE:
         return None
-    context = matcher.ratio()
-    others = [f for f in source_figures if source_at[source_figures.index(f)] != target]
-    elsewhere = any(compare_values(figure, f) for f in others)
-    if source[target] == FIGURE:
-        found = source_figures[source_at.index(target)]
-        return FigureMatch(passage, passage.start + found.start, passage.start + found.end,
-                           found.text, found, context, compare_values(figure, found), elsewhere)
-    word = source[target]
-    agrees = True if _NUMBER_WORDS.get(word) == figure.value else None
-    return FigureMatch(passage, passage.start, passage.end, word, None, context, agrees, elsewhere)
-
-
-def compare_values(draft: Figure, source: Figure) -> bool | None:
-    """Say whether two figures state the same value (None when they are not comparable)."""
-    if compare_figures is not None:
-        return compare_figures(draft, source).agrees
-    if draft.kind != source.kind or draft.unit != source.unit:
-        if {draft.kind, source.kind} <= {"count", "year"} and draft.unit == source.unit:
-            pass
-        else:
-            return None
-    if isinstance(draft.value, float) and isinstance(source.value, float):
-        return abs(draft.value - source.value) <= 1e-9 * max(abs(draft.value), abs(source.value), 1)
-    return draft.value == source.value
+    found = source_figures[source_at.index(target)]
+    shifted = replace(found, start=passage.start + found.start, end=passage.start + found.end)
+    elsewhere = any(compare_figures(figure, f).agrees for f in source_figures
+                    if f is not found and f.change == "=" and not isinstance(f.value, tuple))
+    return FigureMatch(passage, shifted.start, shifted.end, shifted, matcher.ratio(),
+                       compare_figures(figure, shifted), elsewhere)

@@ -6,6 +6,12 @@ pure helpers that read it: :func:`parse_number_words`, :func:`singularise`, :fun
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    """The set of the whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
+
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -19,7 +25,8 @@ TENS = {
 #: Multipliers written as words or suffixes after a number (``5bn``, ``1.2 million``, ``300k``).
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6,
-    "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "b": 1e9, "lakh": 1e5,
+    "crore": 1e7,
 }
 #: Fraction words (denominators) and their value.
 FRACTIONS = {
@@ -63,7 +70,7 @@ MEASURE_UNITS = {
     "km": "kilometre", "kilometre": "kilometre", "kilometres": "kilometre",
     "kilometer": "kilometre", "kilometers": "kilometre", "mile": "mile", "miles": "mile",
     "metre": "metre", "metres": "metre", "meter": "metre", "meters": "metre", "cm": "centimetre",
-    "centimetres": "centimetre", "mm": "millimetre", "millimetres": "millimetre", "ft": "foot",
+    "centimetres": "centimetre", "mm": "millimetre", "millimetres": "millimetre", "ft": "foot", "in": "inch",
     "foot": "foot", "feet": "foot", "inch": "inch", "inches": "inch", "yard": "yard",
     "yards": "yard", "kg": "kilogram", "kilogram": "kilogram", "kilograms": "kilogram",
     "kilo": "kilogram", "kilos": "kilogram", "g": "gram", "gram": "gram", "grams": "gram",
@@ -90,6 +97,18 @@ DURATION_UNITS = {
     "century": 36525.0, "centuries": 36525.0,
 }
 
+#: Abbreviated duration units, written attached or not (``7.09secs``, ``90 mins``).
+DURATION_ABBREVIATIONS = {
+    "sec": "second", "secs": "second", "min": "minute", "mins": "minute", "hr": "hour",
+    "hrs": "hour", "yr": "year", "yrs": "year",
+}
+#: Words that, right after ``200m``, show metres rather than millions (athletics, swimming).
+METRE_CONTEXT = _words("""
+hurdles hurdle freestyle backstroke breaststroke butterfly medley relay sprint race dash final
+finals title record champion championship gold silver bronze event heat heats run swim
+steeplechase
+""")
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -104,7 +123,7 @@ WEEKDAYS = {
 #: Capitalised words that may precede a figure without making it part of a name
 #: (``In 2004``, ``Some 300``); any other capitalised word before a bare number marks a name
 #: such as a channel, an index, a product or a section (``Channel 4``, ``Windows 95``).
-FIGURE_LEADS = frozenset("""
+FIGURE_LEADS = _words("""
 a about above after against all almost an and another any around as at because before below
 between both but by during each either every except few fewer for from further given he her
 his how if in including into it its just last less many more most much my near nearly neither
@@ -113,16 +132,16 @@ them these they this those though through to top total under until up upon was w
 when where whether which while who whose why with within without yet you your approximately
 almost estimated another further only just barely exactly another christmas easter spring
 summer autumn fall winter q1 q2 q3 q4 h1 h2 fy page year years aged age number no nos
-""".split())
+""")
 
 #: Words that end a noun phrase when looking for the noun a count counts.
-PHRASE_STOPS = frozenset("""
+PHRASE_STOPS = _words("""
 a an the of in on at to for from by with and or but as than that which who whose is are was
 were be been being has have had do does did will would can could should may might must it its
 this these those their his her our your my per each every into over under about after before
 since until while when where if so not no also only just up down out off more less most least
 said says say according year years ago times time against between through during including
-""".split())
+""")
 
 #: Plural nouns that do not end in ``s`` and invariant nouns, with their singular.
 IRREGULAR_PLURALS = {
@@ -133,7 +152,7 @@ IRREGULAR_PLURALS = {
     "species": "species", "news": "news", "lives": "life", "wives": "wife", "knives": "knife",
     "halves": "half", "shelves": "shelf", "leaves": "leaf", "thieves": "thief",
     "wolves": "wolf", "criteria": "criterion", "phenomena": "phenomenon", "crises": "crisis",
-    "analyses": "analysis", "bases": "base", "indices": "index", "troops": "troop",
+    "analyses": "analysis", "bases": "base", "indices": "index",
 }
 _SINGULAR_TO_PLURAL = {v: k for k, v in IRREGULAR_PLURALS.items() if v != k}
 

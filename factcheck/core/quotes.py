@@ -13,12 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.core.attribution import (
-    attribute,
-    is_speech_like,
-    transcript_turns,
-)
-from factcheck.core.types import Quote
+from factcheck.core import lexicon
+from factcheck.core.attribution import attribute
+from factcheck.core.types import Quote, Speaker
 
 _MARK = re.compile(r"'''|''|[\"“”«»„]")
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -26,6 +23,22 @@ _OPENERS = frozenset("“«„")
 _CLOSERS = frozenset("”»")
 _BEFORE_OPENING = frozenset(" \t\u00a0([{—–-/")
 _AFTER_CLOSING = frozenset(" \t\u00a0,.;:!?)]}—–-/")
+_TITLE_SMALL_WORDS = lexicon.TITLE_SMALL_WORDS
+_TITLE_CONTEXT = re.compile(
+    r"(?:['’]s|\b(?:{}))[\s,]*$".format("|".join(sorted(lexicon.PREPOSITIONS | lexicon.WORK_NOUNS)))
+)
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SO_CALLED = re.compile(r"\bso-called\s*$", re.IGNORECASE)
+_TURN = re.compile(
+    r"^[ \t]*(?P<name>Q|A|(?:(?:MR|MRS|MS|DR|SEN|REP|GOV|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?"
+    r"[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+[A-Z][\w'’-]+"
+    r"|[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})[ \t]*:[ \t]+(?P<text>\S[^\n]*)$",
+    re.MULTILINE,
+)
+_NOT_SPEAKER_LABELS = lexicon.NOT_SPEAKER_LABELS
+
+#: Most words of a title-case stretch that may be a title ("The Daily Show") rather than speech.
+TITLE_MAX_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +53,7 @@ class Stretch:
 
 
 def _mark_direction(text: str, pos: int, end: int, lo: int, hi: int) -> str:
-    """Return ``open``, ``close`` or ``either`` for the mark ``text[pos:end]`` in line ``[lo, hi)``."""
+    """Return ``open``, ``close`` or ``either`` for the mark ``text[pos:end]`` of line ``lo:hi``."""
     char = text[pos]
     before = text[pos - 1] if pos > lo else " "
     after = text[end] if end < hi else " "
@@ -50,7 +63,7 @@ def _mark_direction(text: str, pos: int, end: int, lo: int, hi: int) -> str:
     if char in _CLOSERS:
         return "close"
     opening = before in _BEFORE_OPENING and not after.isspace()
-    closing = not before.isspace() and (after in _AFTER_CLOSING or after in "\"“”")
+    closing = not before.isspace() and (after in _AFTER_CLOSING or after in '"“”')
     if opening and not closing:
         return "open"
     if closing and not opening:
@@ -65,7 +78,11 @@ def _line_marks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         pos, end = m.start(), m.end()
         if end - pos == 3:  # a nested single quote next to a doubled mark: '''Sir or it,'''
             after = text[end] if end < hi else " "
-            pos, end = (pos, pos + 2) if not after.isspace() and (pos == lo or text[pos - 1].isspace()) else (pos + 1, end)
+            pos, end = (
+                (pos, pos + 2)
+                if not after.isspace() and (pos == lo or text[pos - 1].isspace())
+                else (pos + 1, end)
+            )
         marks.append((pos, end, _mark_direction(text, pos, end, lo, hi)))
     return marks
 
@@ -87,11 +104,11 @@ def find_quoted_stretches(text: str) -> list[Stretch]:
             if open_mark is None:
                 if direction != "close":
                     open_mark = (pos, end)
-            elif direction != "open":
+            elif not text[open_mark[1] : pos].strip():
+                open_mark = (open_mark[0], end)  # doubled opening marks ("“)
+            else:  # any mark closes an open quote, even a misplaced opener
                 stretches.append(Stretch(open_mark[0], open_mark[1], pos, end, True))
                 open_mark = None
-            else:
-                open_mark = (pos, end)  # two openers in a row: the first one was stray
         if open_mark is not None and not _continues(text, lines, index):
             stop = len(text[lo:hi].rstrip()) + lo
             if stop > open_mark[1]:
@@ -119,34 +136,77 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def is_speech_like(text: str, stretch: Stretch, *, cued: bool) -> bool:
+    """Tell whether a quoted stretch may be speech rather than a title, name or markup value.
+
+    Markup attribute values (``id="123"``) and scare quotes after "so-called" never are; a short
+    title-case stretch (``"The Daily Show"``) is speech only when a reporting verb ties it to a
+    speaker and it does not follow a possessive, a preposition or a work noun (``NBC's "…"``,
+    ``on "…"``, ``the book "…"``).  Anything else may be a partial quote.
+    """
+    before = text[max(0, stretch.open_at - 40) : stretch.open_at]
+    if before.endswith("=") or _SO_CALLED.search(before):
+        return False
+    words = [w for w in text[stretch.start : stretch.end].split() if w[0].isalnum()]
+    if not words or len(words) > TITLE_MAX_WORDS:
+        return True
+    if not all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL_WORDS for w in words):
+        return True
+    return cued and (len(words) == 1 or not _TITLE_CONTEXT.search(before))
+
+
 def extract_quotes(text: str) -> list[Quote]:
     """Return the direct quotes of ``text`` in order, each with its speaker when one is named.
 
-    Quoted stretches with no attribution that do not read like speech are left out.
+    Quotes are sorted by ``start`` and never overlap; ``Quote.text`` is the text inside the
+    marks.  Titles, scare quotes and markup values are left out (see ``is_speech_like``).
 
     >>> [(q.text, q.speaker.name) for q in extract_quotes('"We will win," said Ann Lee.')]
     [('We will win,', 'Ann Lee')]
     """
     stretches = find_quoted_stretches(text)
-    speakers = attribute(text, stretches)
     quotes = []
-    for stretch, (speaker, cued) in zip(stretches, speakers):
-        start, end = _trim(text, stretch.start, stretch.end)
-        if text[stretch.open_at - 1 : stretch.open_at] == "=":
-            continue  # a markup attribute value
-        if not cued and not is_speech_like(text, stretch):
-            continue
-        quotes.append(Quote(start, end, text[start:end], speaker))
+    for stretch, (speaker, cued) in zip(stretches, attribute(text, stretches)):
+        if is_speech_like(text, stretch, cued=cued):
+            start, end = _trim(text, stretch.start, stretch.end)
+            quotes.append(Quote(start, end, text[start:end], speaker))
     return quotes
 
 
 def extract_transcript_turns(text: str) -> list[Quote]:
     """Return each ``NAME: words`` line of a transcript as a quote spoken by ``NAME``.
 
-    Only lines that start with a short capitalised name (``JOHN KIRBY``, ``MR. KIRBY``, ``Q``)
-    followed by a colon count; call it on references that look like transcripts.
+    For references that are transcripts, where speech carries no quotation marks.  Only lines
+    that start with a short capitalised name (``JOHN KIRBY``, ``MR. KIRBY``, ``Jane Doe``, ``Q``)
+    followed by a colon count; common labels (``NOTE:``, ``UPDATE:``) and single title-case
+    words (``Update:``) do not.  A turn is its line; the speaker span is the name as written,
+    ``Speaker.name`` the name without titles, a surname completed to the full name of an
+    earlier turn (``MR. KIRBY`` after ``JOHN KIRBY`` is ``John Kirby``).
 
     >>> [(q.text, q.speaker.name) for q in extract_transcript_turns('MR. KIRBY: We said so.')]
     [('We said so.', 'Kirby')]
     """
-    return transcript_turns(text)
+    turns = []
+    full_names: dict[str, str] = {}
+    for m in _TURN.finditer(text):
+        raw = m.group("name")
+        if raw.lower() in _NOT_SPEAKER_LABELS:
+            continue
+        words = [w for w in raw.split() if w.rstrip(".").lower() not in lexicon.TITLES | {"the"}]
+        name = _display_name(words or raw.split())
+        if len(words) > 1:
+            full_names[words[-1].upper()] = name
+        elif words:
+            name = full_names.get(words[0].upper(), name)
+        start, end = _trim(text, m.start("text"), m.end("text"))
+        speaker = Speaker(m.start("name"), m.end("name"), raw, name)
+        turns.append(Quote(start, end, text[start:end], speaker))
+    return turns
+
+
+def _display_name(words: list[str]) -> str:
+    """Title-case upper-case name words (``KIRBY`` -> ``Kirby``), keep the others."""
+    return " ".join(
+        _LETTERS.sub(lambda m: m.group().capitalize(), w) if w.isupper() and len(w) > 1 else w
+        for w in words
+    )

@@ -23,7 +23,7 @@ _WORD = re.compile(r"\w+(?:'\w+)*")
 #: Editorial marks inside quotes: an ellipsis, or a [bracketed] clarification.
 _EDITORIAL = re.compile(r"\.\s*\.\s*\.|\[[^\[\]\n]{0,80}\]")
 #: Sentence ends: terminal punctuation (and closing marks) followed by space and a capital/quote.
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,9 +122,9 @@ class Store(abc.ABC):
 
     # -- jobs ---------------------------------------------------------------------------------
 
-    def create_job(self, *, text: str, **fields: Any) -> Job:
-        """Record a new queued job and return it."""
-        job = Job(id=uuid.uuid4().hex, text=text, **fields)
+    def create_job(self, *, text: str, id: str | None = None, **fields: Any) -> Job:
+        """Record a new job (queued unless ``status`` says otherwise) and return it."""
+        job = Job(id=id or uuid.uuid4().hex, text=text, **fields)
         self._save_job(job)
         return job
 

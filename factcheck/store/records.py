@@ -46,6 +46,10 @@ class Job:
     title: str | None = None
     source: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
+    html: str | None = None  # the draft as the CMS sent it; ``text`` is its readable text
+    callback_url: str | None = None
+    hook: str | None = None  # the CMS hook source that sent the draft
+    reused_from: str | None = None  # the job whose report was reused (same text, same store)
     created_at: float = field(default_factory=time.time)
     updated_at: float = field(default_factory=time.time)
     started_at: float | None = None

@@ -1,0 +1,65 @@
+"""/v1/hooks/<name>: signed CMS webhooks (Ghost, WordPress, generic JSON) in.
+
+A hook answers at once (Ghost gives up after 2 s) and the check runs in the background; the
+report goes to the callback URL registered for the hook. A revision already received (same post
+id, same content) is not checked twice.
+"""
+
+from __future__ import annotations
+
+import time
+
+from flask import current_app, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from factcheck.api.checks import accept
+from factcheck.api.schemas import CheckAcceptedSchema
+from factcheck.errors import NotFound
+from factcheck.integrations.cms import parse_generic, parse_ghost, parse_wordpress
+from factcheck.integrations.hooks import HOOKS
+from factcheck.integrations.signatures import verify_ghost, verify_standard, verify_wordpress
+
+blp = Blueprint("hooks", __name__, url_prefix="/v1/hooks",
+                description="Signed webhooks from a CMS; each source has its own secret.")
+
+
+def _verify(kind: str, body: bytes, secrets: list[str], tolerance: int) -> None:
+    if kind == "ghost":
+        verify_ghost(body, request.headers.get("X-Ghost-Signature"), secrets,
+                     now_ms=int(time.time() * 1000), tolerance_s=tolerance)
+    elif kind == "wordpress":
+        verify_wordpress(body, request.headers.get("X-Factcheck-Signature"), secrets,
+                         now=int(time.time()), tolerance_s=tolerance)
+    else:
+        verify_standard(body, dict(request.headers), secrets, now=int(time.time()),
+                        tolerance_s=tolerance)
+
+
+_PARSERS = {"ghost": parse_ghost, "wordpress": parse_wordpress, "generic": parse_generic}
+
+
+@blp.route("/<string:name>")
+class Hook(MethodView):
+    signed = True  # authenticated by the delivery's signature, not by an API key
+
+    @blp.response(202, CheckAcceptedSchema)
+    @blp.alt_response(200, schema=CheckAcceptedSchema,
+                      description="This revision was already received: its existing check.")
+    def post(self, name):
+        """Receive a CMS delivery: verify its signature, queue the check, answer at once."""
+        store = current_app.extensions["factcheck.store"]
+        config = store.kv_get(HOOKS, name)
+        if config is None:
+            raise NotFound(f"No hook source named {name!r}: create it with `factcheck hooks set`.")
+        body = request.get_data(cache=False)
+        _verify(config["kind"], body, config["secrets"],
+                current_app.config["FACTCHECK"]["HOOK_TOLERANCE"])
+        draft = _PARSERS[config["kind"]](body)
+        return accept(
+            draft.text, html=draft.html, title=draft.title, source=name, hook=name,
+            callback_url=config.get("callback_url"),
+            idempotency_key=f"hook:{name}:{draft.post_id}:{draft.revision}",
+            metadata={"post_id": draft.post_id, "url": draft.url, "event": draft.event,
+                      "updated_at": draft.updated_at, "revision": draft.revision},
+        )
