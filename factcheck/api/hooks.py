@@ -7,9 +7,10 @@ id, same content) is not checked twice.
 
 from __future__ import annotations
 
+import json
 import time
 
-from flask import current_app, request
+from flask import Response, current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -36,6 +37,15 @@ def _verify(kind: str, body: bytes, secrets: list[str], tolerance: int) -> None:
                         tolerance_s=tolerance)
 
 
+def _is_ghost_deletion(body: bytes) -> bool:
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        return False  # the parser reports malformed bodies
+    post = payload.get("post") if isinstance(payload, dict) else None
+    return isinstance(post, dict) and post.get("current") == {}
+
+
 _PARSERS = {"ghost": parse_ghost, "wordpress": parse_wordpress, "generic": parse_generic}
 
 
@@ -46,6 +56,7 @@ class Hook(MethodView):
     @blp.response(202, CheckAcceptedSchema)
     @blp.alt_response(200, schema=CheckAcceptedSchema,
                       description="This revision was already received: its existing check.")
+    @blp.alt_response(204, description="A deletion: nothing to check.")
     def post(self, name):
         """Receive a CMS delivery: verify its signature, queue the check, answer at once."""
         store = current_app.extensions["factcheck.store"]
@@ -55,6 +66,8 @@ class Hook(MethodView):
         body = request.get_data(cache=False)
         _verify(config["kind"], body, config["secrets"],
                 current_app.config["FACTCHECK"]["HOOK_TOLERANCE"])
+        if config["kind"] == "ghost" and _is_ghost_deletion(body):
+            return Response(status=204)  # nothing left to check; an error would make Ghost retry
         draft = _PARSERS[config["kind"]](body)
         return accept(
             draft.text, html=draft.html, title=draft.title, source=name, hook=name,

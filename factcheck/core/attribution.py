@@ -72,6 +72,7 @@ _SUBJECT_FOLLOWER = re.compile(
     r"\s+[a-z]|\s*\(|\s*,\s+"
     r"(?:a|an|the|who|whose|which|one|his|her|its|their|then|now|also|[0-9]+|[a-z]+ing)\b"
 )
+_LOWER_PREPOSITION = re.compile(r"\s(?:of|from|at|for|in|with|on)\s")
 _ARTICLES = frozenset({"the", "a", "an"})
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
 _LABEL = re.compile(rf"(?:{_NAME})\s*:\s*$")
@@ -207,7 +208,9 @@ def _subject_after(
         return names[-1] if names else (start, end, "role") if end > start else None
     if words[0].lower() in _NOT_SUBJECT_START:
         return None
-    names = [n for n in _mentions(text, verb_end, stop_at) if n[2] == "name"]
+    # "said Ann Lee of the University of Iowa": the name before the first preposition.
+    of = _LOWER_PREPOSITION.search(text, verb_end, stop_at)
+    names = [n for n in _mentions(text, verb_end, of.start() if of else stop_at) if n[2] == "name"]
     return names[-1] if names else None
 
 
@@ -255,7 +258,11 @@ def _before_window(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
             # "X released a statement saying …": the participle's subject is the clause's.
             found = _sentence_subject(text, lo, m.start()) or _inverted(text, m.end(), hi)
         else:
-            found = _subject_before(text, lo, m.start()) or _inverted(text, m.end(), hi)
+            # "the crowd chanted, "…"": a generic subject only right before the quote.
+            adjacent = not text[m.end() : hi].strip(" ,:\u00a0")
+            found = _subject_before(text, lo, m.start(), generic=adjacent) or _inverted(
+                text, m.end(), hi
+            )
         if found and found[2] == "pro" and found[0] > lo:
             # "Lee said he would "…"": an outer named reporter wins over the inner pronoun.
             outer = _before_window(text, lo, found[0])
@@ -462,7 +469,9 @@ class _Resolver:
             if not canonical:
                 continue
             if " " in canonical:
-                self.full_names.setdefault(canonical.rsplit(" ", 1)[1], []).append((start, canonical))
+                self.full_names.setdefault(canonical.rsplit(" ", 1)[1], []).append(
+                    (start, canonical)
+                )
             stop = mentions[index + 1][0] if index + 1 < len(mentions) else len(self.text)
             ends = _sentence_ends(self.text, end, min(stop, end + 160))
             gender = _gender_of(titles, self.text[end : ends[0] if ends else min(stop, end + 160)])

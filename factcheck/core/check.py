@@ -41,6 +41,8 @@ class CheckOptions:
     """Thresholds and limits of the check, with defaults tuned on development drafts."""
 
     candidate_limit: int = 40  # passages asked from the index per claim
+    few_keys: int = 3  # a quote with this few index keys ties with many passages...
+    wide_candidate_limit: int = 200  # ...so this many are asked for
     screen_keep: int = 8  # candidates aligned word by word after the rapidfuzz screen
     min_quote_words: int = 5  # shorter quotes prove little when they match inside a long passage
     min_attributed_words: int = 4  # shorter quotes are never held to be misattributed
@@ -80,7 +82,8 @@ def check_quote(quote: Quote, index: PassageIndex, *, options: CheckOptions = Ch
     """
     tokens = tokenize(quote.text, editorial=True)
     words = sum(1 for t in tokens if t.kind == "word")
-    found = find_candidates(index, quote.text, limit=options.candidate_limit)
+    found = find_candidates(index, quote.text, limit=options.candidate_limit,
+                            few_keys=options.few_keys, wide_limit=options.wide_candidate_limit)
     passages = screen(quote.text, found, keep=options.screen_keep)
     alignments = [a for a in (align_quote(tokens, p) for p in passages) if a is not None]
     close = [a for a in alignments if _is_close(a, options)]

@@ -116,6 +116,7 @@ _VERB_FORMS = (
     ("talk", "talks", "talked", "talking"),
     ("put", "puts", "put", "putting"),
     ("assure", "assures", "assured", "assuring"),
+    ("press", "presses", "pressed", "pressing"),
     ("muse", "muses", "mused", "musing"),
     ("elaborate", "elaborates", "elaborated", "elaborating"),
     ("interject", "interjects", "interjected", "interjecting"),

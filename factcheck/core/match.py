@@ -62,15 +62,19 @@ def count_negations(words: list[str]) -> int:
     return sum(1 for w in words if is_negation(w))
 
 
-def find_candidates(index: PassageIndex, text: str, *, limit: int) -> list[Passage]:
+def find_candidates(index: PassageIndex, text: str, *, limit: int, few_keys: int = 0,
+                    wide_limit: int = 0) -> list[Passage]:
     """Return the passages of the store most likely to hold ``text``, best first.
 
-    Adjacent sentences of one reference are also offered joined, so a quote running over two
-    sentences of a reference still meets one passage holding all of it.
+    A text with at most ``few_keys`` keys ties with many passages, so ``wide_limit`` of them
+    are asked for instead. Adjacent sentences of one reference are also offered joined, so a
+    quote running over two sentences of a reference still meets one passage holding all of it.
     """
     keys = keys_of(text)
     if not keys:
         return []
+    if len(keys) <= few_keys:
+        limit = max(limit, wide_limit)
     found = [passage for passage, _ in index.lookup(keys, limit=limit)]
     return found + _joined_neighbours(found)
 

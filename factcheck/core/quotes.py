@@ -28,6 +28,7 @@ _TITLE_CONTEXT = re.compile(
     r"(?:['’]s|\b(?:{}))[\s,]*$".format("|".join(sorted(lexicon.PREPOSITIONS | lexicon.WORK_NOUNS)))
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
+_BYLINE = re.compile(r",\s*by\s+[A-Z]")
 _SO_CALLED = re.compile(r"\bso-called\s*$", re.IGNORECASE)
 _TURN = re.compile(
     r"^[ \t]*(?P<name>Q|A|(?:(?:MR|MRS|MS|DR|SEN|REP|GOV|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?"
@@ -104,7 +105,7 @@ def find_quoted_stretches(text: str) -> list[Stretch]:
             if open_mark is None:
                 if direction != "close":
                     open_mark = (pos, end)
-            elif not text[open_mark[1] : pos].strip():
+            elif direction != "close" and not text[open_mark[1] : pos].strip():
                 open_mark = (open_mark[0], end)  # doubled opening marks ("“)
             else:  # any mark closes an open quote, even a misplaced opener
                 stretches.append(Stretch(open_mark[0], open_mark[1], pos, end, True))
@@ -147,6 +148,11 @@ def is_speech_like(text: str, stretch: Stretch, *, cued: bool) -> bool:
     before = text[max(0, stretch.open_at - 40) : stretch.open_at]
     if before.endswith("=") or _SO_CALLED.search(before):
         return False
+    inner = text[stretch.start : stretch.end].strip()
+    if inner[:1].isupper() and _BYLINE.match(
+        inner[-1:] + text[stretch.close_end : stretch.close_end + 8]
+    ):
+        return False  # a headline with its author: "Mayor opens bridge," by Jane Doe
     words = [w for w in text[stretch.start : stretch.end].split() if w[0].isalnum()]
     if not words or len(words) > TITLE_MAX_WORDS:
         return True

@@ -16,7 +16,7 @@ from typing import Any
 import requests
 
 from factcheck.errors import FactcheckError
-from factcheck.integrations.outbound import post_json
+from factcheck.integrations.outbound import HostNotFound, post_json
 from factcheck.integrations.signatures import new_standard_secret, sign_standard
 from factcheck.store import Job, Store
 
@@ -105,6 +105,8 @@ def deliver(store: Store, job: Job, *, attempt: int, settings: dict[str, Any]) -
         response = post_json(url, body, headers, allow=allow,
                              timeout=(settings["CALLBACK_CONNECT_TIMEOUT"],
                                       settings["CALLBACK_READ_TIMEOUT"]))
+    except HostNotFound as exc:  # DNS may be down for a moment: treated as a network error
+        error = exc.detail
     except FactcheckError as exc:  # an unsafe URL: retrying will not help
         result = Attempt(attempt, time.time(), url, webhook_id, "stopped", error=exc.detail)
         return _log(store, job, result)

@@ -100,3 +100,12 @@ def test_unsafe_callback_url_is_refused(client):
 
 def test_deliveries_of_unknown_check_is_404(client):
     assert client.get("/v1/checks/nope/deliveries").status_code == 404
+
+
+def test_ghost_deletion_is_acknowledged_without_a_check(client, store):
+    from tests.integration.test_hooks_end_to_end import ghost_signature
+
+    set_hook(store, "ghost", secrets=["s3cret"])
+    body = json.dumps({"post": {"current": {}, "previous": {"id": "p1", "title": "Gone"}}}).encode()
+    headers = {"X-Ghost-Signature": ghost_signature(body, int(time.time() * 1000), "s3cret")}
+    assert client.post("/v1/hooks/ghost", data=body, headers=headers).status_code == 204
