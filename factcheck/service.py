@@ -40,7 +40,9 @@ def extract_document(text: str) -> dict:
         speaker = None
         if q.speaker is not None:
             s = q.speaker
-            speaker = {"start": s.start, "end": s.end, "text": s.text, "name": s.name}
+            # The span is the mention as written ("he"); text is who it resolves to, as the
+            # extraction contract allows, and mention keeps what was written.
+            speaker = {"start": s.start, "end": s.end, "text": s.name, "mention": s.text}
         quotes.append({"start": q.start, "end": q.end, "text": q.text, "speaker": speaker})
     figures = [
         {"start": f.start, "end": f.end, "text": f.text,

@@ -80,7 +80,8 @@ def test_extract_contract(run):
     assert out["input"] == str(DRAFT)
     for quote in out["quotes"]:
         assert text[quote["start"]:quote["end"]] == quote["text"]
-    assert any(q["speaker"] and q["speaker"]["text"] == "Kirby" for q in out["quotes"])
+    assert any(q["speaker"] and q["speaker"]["mention"] == "Kirby"
+               and q["speaker"]["text"] == "John Kirby" for q in out["quotes"])
     assert any(f["text"] == "200,000" and f["value"] == 200000 for f in out["figures"])
 
 

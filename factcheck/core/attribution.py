@@ -1,9 +1,12 @@
 """Who said it: the speaker of each quoted stretch, and the canonical name it refers to.
 
-A speaker is looked for, in order, right after the closing mark (``"…," said X`` / ``"…," X
-said``), in the sentence before the opening mark (``X said: "…"``, ``X said that … "…"``),
-after ``according to``, and finally carried over from the previous quote (floating quotes).
-Pronouns and roles resolve to the nearest fitting earlier name; surnames to the full name.
+A speaker is looked for, in order: right after the closing mark (``"…," said X``, ``"…," X
+said``, ``"…," X, a spokesman for Y, said``); in the sentence leading into the opening mark
+(``X said: "…"``, ``X told Y that … "…"``, ``according to X``); the speaker of an earlier quote
+in the same sentence; a paragraph ending with a colon just before; the subject of the sentence;
+and finally the previous quote's speaker (floating quotes).  ``cued`` records whether a
+reporting verb tied the speaker to the quote, which the quote filter uses.  Pronouns and roles
+resolve to the nearest fitting earlier name, surnames to the full name introduced earlier.
 """
 
 from __future__ import annotations
@@ -16,8 +19,13 @@ from typing import Protocol
 from factcheck.core import lexicon
 from factcheck.core.types import Speaker
 
+#: A mention in the text: ``(start, end, kind)`` with kind ``name``, ``role`` or ``pro``.
+Mention = tuple[int, int, str]
+
 
 class _Stretch(Protocol):
+    """What attribution needs of a quoted stretch (see ``quotes.Stretch``)."""
+
     open_at: int
     start: int
     end: int
@@ -74,6 +82,7 @@ _SUBJECT_FOLLOWER = re.compile(
 )
 _LOWER_PREPOSITION = re.compile(r"\s(?:of|from|at|for|in|with|on)\s")
 _ARTICLES = frozenset({"the", "a", "an"})
+_PHRASE_DETERMINERS = _ARTICLES | {"one", "another"}
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
 _LABEL = re.compile(rf"(?:{_NAME})\s*:\s*$")
 _COORDINATION = re.compile(r"\s*(?:and|but|then|before|after)\b")
@@ -99,7 +108,7 @@ def _sentence_ends(text: str, lo: int, hi: int) -> list[int]:
     return ends
 
 
-def _mention(text: str, m: re.Match) -> tuple[int, int, str] | None:
+def _mention(text: str, m: re.Match) -> Mention | None:
     """Turn a noun-phrase match into a cleaned ``(start, end, kind)`` mention."""
     kind = m.lastgroup
     start, end = m.start(kind), m.end(kind)
@@ -121,7 +130,7 @@ def _mention(text: str, m: re.Match) -> tuple[int, int, str] | None:
     return start, end, kind
 
 
-def _mentions(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def _mentions(text: str, lo: int, hi: int) -> list[Mention]:
     """All noun-phrase mentions (names, roles, pronouns) in ``text[lo:hi]``."""
     found = []
     for m in _NP.finditer(text, lo, hi):
@@ -149,9 +158,7 @@ def _strip_appositions(text: str, lo: int, hi: int) -> int:
     return hi
 
 
-def _subject_before(
-    text: str, lo: int, verb_at: int, *, generic: bool = False
-) -> tuple[int, int, str] | None:
+def _subject_before(text: str, lo: int, verb_at: int, *, generic: bool = False) -> Mention | None:
     """The subject right before the verb at ``verb_at`` (``X said``, ``the crowd chanted``)."""
     if _INFINITIVE.search(text, max(lo, verb_at - 24), verb_at) and not _CORE_VERB.match(
         text, verb_at
@@ -180,9 +187,7 @@ def _subject_before(
     return None
 
 
-def _subject_after(
-    text: str, verb_end: int, hi: int, *, generic: bool = False
-) -> tuple[int, int, str] | None:
+def _subject_after(text: str, verb_end: int, hi: int, *, generic: bool = False) -> Mention | None:
     """The mention right after a verb (``said X``, ``said former governor X``, ``according to X``).
 
     Looks at the phrase up to the next comma or full stop: a pronoun or role at its start, else
@@ -198,10 +203,7 @@ def _subject_after(
     words = text[verb_end:stop_at].split()
     if not words or len(words) > 12:
         return None
-    if generic and words[0].lower() in _ARTICLES | {
-        "one",
-        "another",
-    }:  # "said a former senior official"
+    if generic and words[0].lower() in _PHRASE_DETERMINERS:  # "said a former senior official"
         start = verb_end + len(text[verb_end:stop_at]) - len(text[verb_end:stop_at].lstrip())
         end = len(text[:stop_at].rstrip(" ."))
         names = [n for n in _mentions(text, start, end) if n[2] == "name"]
@@ -216,7 +218,7 @@ def _subject_after(
 
 def _after_window(
     text: str, lo: int, hi: int, *, max_gap: int, tail: int | None = None
-) -> tuple[int, int, str] | None:
+) -> Mention | None:
     """A speaker named after a closing mark at ``lo``, in the same sentence (``"…," X said``).
 
     With ``tail``, the verb must end its sentence within that many words (``"…." X said.``).
@@ -242,7 +244,7 @@ def _after_window(
     return None
 
 
-def _before_window(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
+def _before_window(text: str, lo: int, hi: int) -> Mention | None:
     """A speaker named in the sentence ``text[lo:hi]`` that leads into an opening mark."""
     label = _LABEL.search(text, lo, hi)
     if label:  # "More from Lee: "…""
@@ -273,7 +275,7 @@ def _before_window(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     return None
 
 
-def _sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
+def _sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
     """The first person-like mention of ``text[lo:hi]`` that is not inside a prepositional phrase.
 
     A fallback for quotes with no reporting verb: the subject of their sentence most often said
@@ -293,14 +295,10 @@ def _sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | Non
             continue
         if kind == "name" and text[start:end].split()[0].endswith(("ing", "ed")):
             continue
-        if (
-            kind != "pro"
-            and text[end : end + 2] in ("'s", "’s")
-            or kind == "name"
-            and text[start:end].isupper()
-            and end - start > 20
-        ):
-            continue
+        if kind != "pro" and text[end : end + 2] in ("'s", "’s"):
+            continue  # a possessor ("Lee's plan"), not the subject
+        if kind == "name" and text[start:end].isupper() and end - start > 20:
+            continue  # an upper-case headline
         if kind == "name" and not _SUBJECT_FOLLOWER.match(text, end):
             fallback = fallback or (start, end, kind)
             continue  # a place or list item ("in Salem, New Hampshire, Lee said")
@@ -308,7 +306,7 @@ def _sentence_subject(text: str, lo: int, hi: int) -> tuple[int, int, str] | Non
     return fallback
 
 
-def _inverted(text: str, verb_end: int, hi: int) -> tuple[int, int, str] | None:
+def _inverted(text: str, verb_end: int, hi: int) -> Mention | None:
     """``said X:`` before a quote: a name right after the verb, then a colon or comma."""
     found = _subject_after(text, verb_end, hi)
     if found and found[2] != "pro" and re.match(r"[\s,:]*$", text[found[1] : hi]):
@@ -316,7 +314,7 @@ def _inverted(text: str, verb_end: int, hi: int) -> tuple[int, int, str] | None:
     return None
 
 
-def _lead_in_paragraph(text: str, open_at: int) -> tuple[int, int, str] | None:
+def _lead_in_paragraph(text: str, open_at: int) -> Mention | None:
     """The speaker of a paragraph ending with a colon right before a paragraph opening a quote."""
     par_lo, _ = _paragraph_bounds(text, open_at)
     if text[par_lo:open_at].strip():

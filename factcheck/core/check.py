@@ -6,7 +6,6 @@ verifies them (``factcheck.core.match``) and returns one :class:`Finding` per cl
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -18,22 +17,26 @@ from factcheck.core.match import (
     FigureMatch,
     align_figure,
     align_quote,
-    count_negations,
+    replaced_name,
+    is_negation,
     find_candidates,
     screen,
 )
 from factcheck.core.ports import PassageIndex
 from factcheck.core.quotes import extract_quotes
-from factcheck.core.text import normalize, sentence_spans, tokenize
+from factcheck.core.text import (
+    is_person_name,
+    same_person,
+    sentence_around,
+    sentence_spans,
+    surname,
+    tokenize,
+)
 from factcheck.core.types import Figure, Finding, Passage, Quote, ReferenceInfo, SourceMatch, Speaker
 
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s")
 _INTRODUCES_QUOTE = re.compile(r"[^\"“”\n.]{0,40}?:\s*[\"“]")
-_TITLES = frozenset("mr mrs ms miss dr prof professor sir lord lady dame rev president".split())
-_NOT_NAMES = frozenset(
-    "he she they it we i you who his her their the a an one its this that".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +88,8 @@ def check_quote(quote: Quote, index: PassageIndex, *, options: CheckOptions = Ch
     found = find_candidates(index, quote.text, limit=options.candidate_limit,
                             few_keys=options.few_keys, wide_limit=options.wide_candidate_limit)
     passages = screen(quote.text, found, keep=options.screen_keep)
-    alignments = [a for a in (align_quote(tokens, p) for p in passages) if a is not None]
+    alignments = [a for a in (align_quote(quote.text, p, tokens=tokens) for p in passages)
+                  if a is not None]
     close = [a for a in alignments if _is_close(a, options)]
     base = dict(claim="quote", start=quote.start, end=quote.end, text=quote.text,
                 speaker=quote.speaker)
@@ -104,7 +108,8 @@ def check_quote(quote: Quote, index: PassageIndex, *, options: CheckOptions = Ch
     if short and not best.negation:
         return Finding(verdict="unchecked", explanation=(
             "The quote is too short to be checked reliably."), **base)
-    return Finding(verdict="altered", explanation=_altered_explanation(best),
+    speaker = _source_speaker(best, found)
+    return Finding(verdict="altered", explanation=_altered_explanation(best, speaker),
                    source=_source(best, close, found), diff=best.diff,
                    negation=best.negation, **base)
 
@@ -125,7 +130,7 @@ def _attribution_verdict(quote: Quote, text: str | None, exact: list[Alignment],
     if not said or text is None or short:
         return verified
     named = [(a, s) for a, s in ((a, _source_speaker(a, found)) for a in exact) if s]
-    if named and not any(_same_person(said, s) for _, s in named):
+    if named and not any(same_person(said, s) for _, s in named):
         best, other, mine = named[0][0], named[0][1], said
     else:
         swap = _swapped_name(text, quote, exact[0], found)
@@ -146,15 +151,15 @@ def _attribution_in_source(text: str, speaker: Speaker, name: str, exact: list[A
     Then the draft copied its attribution, and a different speaker on the source's side comes
     from reading the two texts differently (a name introducing the next quote, a pronoun).
     """
-    lo, hi = _sentence_around(text, speaker.start, speaker.end)
+    lo, hi = sentence_around(text, speaker.start, speaker.end)
     keys = keys_of(text[lo:hi])
     if not keys:
         return False
-    surname = _surname(name)
+    last = surname(name)
     references = {a.passage.reference_id for a in exact}
     for passage, shared in index.lookup(keys, limit=options.candidate_limit):
         if passage.reference_id in references and shared >= max(2, len(keys) // 2) and \
-                surname in {t.norm for t in tokenize(passage.text)}:
+                last in {t.norm for t in tokenize(passage.text)}:
             return True
     return False
 
@@ -254,41 +259,15 @@ def _swapped_name(text: str, quote: Quote, alignment: Alignment,
                      and p.start <= alignment.start and alignment.end <= p.end), None)
     if sentence is None:
         return None
-    lo, hi = _sentence_around(text, quote.start, quote.end)
+    lo, hi = sentence_around(text, quote.start, quote.end)
     cut_start, cut_end = alignment.start - sentence.start, alignment.end - sentence.start
     sides = [(text[lo : quote.start], sentence.text[:cut_start]),
              (text[quote.end : hi], sentence.text[cut_end:])]
     for mine, theirs in sides:
-        swap = _one_name_replaced(mine, theirs)
+        swap = replaced_name(mine, theirs)
         if swap:
             return swap
     return None
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence(s) holding ``text[start:end]``, never past a line break."""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    hi = len(text) if hi < 0 else hi
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)]
-    after = _SENTENCE_BREAK.search(text, end + 2, hi)
-    return (breaks[-1] if breaks else lo), (after.start() + 1 if after else hi)
-
-
-def _one_name_replaced(mine: str, theirs: str) -> tuple[str, str] | None:
-    a, b = tokenize(mine), tokenize(theirs)
-    ops = difflib.SequenceMatcher(None, [t.norm for t in a], [t.norm for t in b],
-                                  autojunk=False).get_opcodes()
-    changed = [op for op in ops if op[0] != "equal"]
-    if len(changed) != 1 or changed[0][0] != "replace" or len(ops) < 2:
-        return None
-    _, i1, i2, j1, j2 = changed[0]
-    if not all(mine[t.start].isupper() for t in a[i1:i2]) \
-            or not all(theirs[t.start].isupper() for t in b[j1:j2]):
-        return None
-    if {t.norm for t in a[i1:i2]} & {t.norm for t in b}:  # the draft's name is new there
-        return None
-    return mine[a[i1].start : a[i2 - 1].end], theirs[b[j1].start : b[j2 - 1].end]
 
 
 def _source_speaker(alignment: Alignment, found: list[Passage]) -> str | None:
@@ -296,7 +275,7 @@ def _source_speaker(alignment: Alignment, found: list[Passage]) -> str | None:
     for p in [alignment.passage] + found:
         if p.kind == "quote" and p.reference_id == alignment.passage.reference_id \
                 and p.start <= alignment.start and alignment.end <= p.end:
-            return p.speaker if p.speaker and _is_name(p.speaker) else None
+            return p.speaker if p.speaker and is_person_name(p.speaker) else None
     return None
 
 
@@ -307,7 +286,7 @@ def _draft_speaker(quote: Quote, text: str | None, *, reach: int) -> str | None:
     introduces the next quote (``X said: "...``).
     """
     speaker = quote.speaker
-    if speaker is None or not _is_name(speaker.text):
+    if speaker is None or not is_person_name(speaker.text):
         return None
     if text is not None:
         after = speaker.start >= quote.end
@@ -317,44 +296,18 @@ def _draft_speaker(quote: Quote, text: str | None, *, reach: int) -> str | None:
             return None
         if after and _INTRODUCES_QUOTE.match(text, speaker.end):
             return None
-    return speaker.name if _is_name(speaker.name) else speaker.text
+    return speaker.name if is_person_name(speaker.name) else speaker.text
 
 
-def _is_name(text: str) -> bool:
-    words = text.split()
-    return bool(words) and words[0][:1].isupper() and words[0].lower() not in _NOT_NAMES
-
-
-def _name_tokens(name: str) -> set[str]:
-    words = re.findall(r"[\w'-]+", normalize(name).text)
-    return {w for w in words if w not in _TITLES and len(w) > 1}
-
-
-def _same_person(a: str, b: str) -> bool:
-    """Lenient: one person when the surnames agree or one name is part of the other.
-
-    ``Mr Quinn`` == ``Robert Quinn`` == ``Quinn``; ``Dr Ann Lee`` != ``Dr Bob Roe``.
-    """
-    first, second = _name_tokens(a), _name_tokens(b)
-    if not first or not second:
-        return True
-    return first <= second or second <= first or _surname(a) == _surname(b)
-
-
-def _surname(name: str) -> str:
-    words = re.findall(r"[\w'-]+", normalize(name).text)
-    return words[-1] if words else ""
-
-
-def _altered_explanation(best: Alignment) -> str:
-    neg = next((d for d in best.diff if _has_negation_change(d)), None)
-    if neg is not None:
-        if _negations(neg.draft) > _negations(neg.source):
-            word = neg.draft
-            return f"The quote adds a negation (“{word}”) that the source does not have."
-        return f"The quote drops the negation (“{neg.source}”) that the source has."
-    speaker = best.passage.speaker
-    who = f"quotes {speaker} as saying" if speaker and _is_name(speaker) else "has"
+def _altered_explanation(best: Alignment, speaker: str | None) -> str:
+    """Say what changed, in words a reporter reads: the negation first, then up to 3 changes."""
+    for d in best.diff:
+        mine, theirs = _negation_words(d.draft), _negation_words(d.source)
+        if len(mine) > len(theirs):
+            return f"The quote adds a negation (“{' '.join(mine)}”) that the source does not have."
+        if len(theirs) > len(mine):
+            return f"The quote drops the negation (“{' '.join(theirs)}”) that the source has."
+    who = f"quotes {speaker} as saying" if speaker else "has"
     parts = []
     for d in best.diff[:3]:
         if d.op == "replace":
@@ -363,15 +316,13 @@ def _altered_explanation(best: Alignment) -> str:
             parts.append(f"The quote adds “{d.draft}”, which the source does not have.")
         else:
             parts.append(f"The quote leaves out “{d.source}” without an ellipsis.")
+    if len(best.diff) > 3:
+        parts.append(f"There are {len(best.diff) - 3} more changes.")
     return " ".join(parts)
 
 
-def _negations(words: str) -> int:
-    return count_negations(words.split())
-
-
-def _has_negation_change(d) -> bool:
-    return _negations(d.draft) != _negations(d.source)
+def _negation_words(text: str) -> list[str]:
+    return [t.norm for t in tokenize(text) if is_negation(t.norm)]
 
 
 def _with_titles(findings: list[Finding], index: PassageIndex) -> list[Finding]:

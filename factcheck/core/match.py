@@ -10,6 +10,7 @@ a ``[bracketed]`` insert. Case, quote marks, apostrophes and punctuation never r
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -26,6 +27,13 @@ from factcheck.core.types import DiffOp, Figure, Passage
 NEGATIONS = frozenset("not never no cannot nobody nothing none neither nor nowhere".split())
 #: At most this many source words may be replaced by one [bracketed] clarification.
 BRACKET_MAX_WORDS = 3
+_NUMBER_TOKEN = re.compile(r"(\d+(?:\.\d+)?)(bn|m|k|tn)?")
+_SCALES = {"bn": "e9", "billion": "e9", "m": "e6", "million": "e6", "k": "e3", "thousand": "e3",
+           "tn": "e12", "trillion": "e12"}
+_PERCENT_WORDS = frozenset({"per", "cent", "percent"})
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,27 +121,37 @@ def screen(text: str, passages: list[Passage], *, keep: int) -> list[Passage]:
     return [passage for _, _, passage in scored[:keep]]
 
 
-def align_quote(tokens: list[Token], passage: Passage) -> Alignment | None:
-    """Align a draft quote's tokens (from ``tokenize(..., editorial=True)``) with a passage."""
-    words = [t.norm for t in tokens if t.kind == "word"]
-    marks = _marks(tokens)
+def align_quote(text: str, passage: Passage, *, tokens: list[Token] | None = None
+                ) -> Alignment | None:
+    """Align a draft quote with a passage; ``tokens`` may pass ``tokenize(text, editorial=True)``.
+
+    >>> p = Passage("r", 0, 27, "Prices will rise next year.", "sentence")
+    >>> align_quote("prices won't rise", p).diff
+    (DiffOp(op='replace', draft="won't", source='will'),)
+    """
+    tokens = tokenize(text, editorial=True) if tokens is None else tokens
+    draft = [t for t in tokens if t.kind == "word"]
     source = [t for t in tokenize(passage.text, editorial=True) if t.kind == "word"]
-    names = [t.norm for t in source]
+    words, names = [t.norm for t in draft], [t.norm for t in source]
     if not words or not names:
         return None
-    ops = difflib.SequenceMatcher(None, words, names, autojunk=False).get_opcodes()
-    ops = _trim(ops)
-    if not ops or not any(op[0] == "equal" for op in ops):
+    ops = _trim(difflib.SequenceMatcher(None, words, names, autojunk=False).get_opcodes())
+    if not any(op[0] == "equal" for op in ops):
         return None
-    diff, negation, matched, excused = _judge(ops, words, names, marks)
+    diff, negation, matched, excused = _judge(ops, words, names, _marks(tokens))
+    diff = [DiffOp(d.op, _surface(text, draft, i1, i2), _surface(passage.text, source, j1, j2))
+            for d, (i1, i2, j1, j2) in diff]
     j_start, j_end = ops[0][3], ops[-1][4]
-    start = passage.start + source[j_start].start
-    end = passage.start + source[j_end - 1].end
+    start, end = source[j_start].start, source[j_end - 1].end
     kept = [names[j] for j in range(j_start, j_end) if j not in excused]
-    score = fuzz.ratio(" ".join(words), " ".join(kept))
-    text = passage.text[start - passage.start : end - passage.start]
-    return Alignment(passage, start, end, text, round(score, 1), matched, len(words),
-                     tuple(diff), negation)
+    score = round(fuzz.ratio(" ".join(words), " ".join(kept)), 1)
+    return Alignment(passage, passage.start + start, passage.start + end,
+                     passage.text[start:end], score, matched, len(words), tuple(diff), negation)
+
+
+def _surface(text: str, tokens: list[Token], first: int, stop: int) -> str:
+    """The original text of ``tokens[first:stop]`` (empty when there are none)."""
+    return text[tokens[first].start : tokens[stop - 1].end] if stop > first else ""
 
 
 def _marks(tokens: list[Token]) -> dict[int, str]:
@@ -165,8 +183,12 @@ def _trim(ops: list[tuple]) -> list[tuple]:
 
 
 def _judge(ops, words, names, marks):
-    """Turn difflib opcodes into unexcused DiffOps; return (diff, negation, matched, excused)."""
-    diff: list[DiffOp] = []
+    """Sort difflib opcodes into allowed editing and changes.
+
+    Returns the changes (each a DiffOp of normalised words with its word ranges), whether one
+    of them flips a negation, the number of draft words matched, and the excused source words.
+    """
+    diff: list[tuple[DiffOp, tuple[int, int, int, int]]] = []
     negation = False
     matched = 0
     excused: set[int] = set()
@@ -177,11 +199,11 @@ def _judge(ops, words, names, marks):
             continue
         neg_changed = count_negations(draft) != count_negations(source)
         gap = _gap_marks(i1, j1, j2, words, names, marks) if tag == "insert" else set()
-        if not neg_changed and _allowed(tag, i1, i2, draft, source, marks, gap):
+        if not neg_changed and _allowed(tag, draft, source, gap):
             excused.update(range(j1, j2))
             continue
         op = {"replace": "replace", "delete": "insert", "insert": "delete"}[tag]
-        diff.append(DiffOp(op, " ".join(draft), " ".join(source)))
+        diff.append((DiffOp(op, " ".join(draft), " ".join(source)), (i1, i2, j1, j2)))
         negation = negation or neg_changed
     return diff, negation, matched, excused
 
@@ -206,19 +228,57 @@ def _gap_marks(i: int, j1: int, j2: int, words: list[str], names: list[str],
     return found
 
 
-def _allowed(tag: str, i1: int, i2: int, draft: list[str], source: list[str],
-             marks: dict[int, str], gap: set[str] = frozenset()) -> bool:
-    """Say whether a change is allowed editing (ellipsis, bracket, a re-spaced word)."""
-    if "".join(draft) == "".join(source):  # "e-mail" vs "email", "per cent" vs "percent"
+def _allowed(tag: str, draft: list[str], source: list[str], gap: set[str]) -> bool:
+    """Say whether a change is allowed editing.
+
+    Allowed: words omitted at an ellipsis, a few words replaced by a [bracketed] clarification,
+    a word spelt in pieces (``e-mail``/``email``), a number written another way (``3``/``three``,
+    ``12%``/``12 per cent``, ``£5bn``/``£5 billion``).
+    """
+    if "".join(draft) == "".join(source):
         return True
-    mark = marks.get(i1) or marks.get(i2)
-    if tag == "insert" and "ellipsis" in gap:
+    if tag == "insert" and ("ellipsis" in gap or "bracket" in gap
+                            and len(source) <= BRACKET_MAX_WORDS):
         return True
-    if tag == "insert" and "bracket" in gap and len(source) <= BRACKET_MAX_WORDS:
-        return True
-    if mark == "bracket" and tag in ("insert", "replace") and len(source) <= BRACKET_MAX_WORDS:
-        return tag == "insert" or len(draft) <= 1 and marks.get(i2) == "bracket"
-    return False
+    mine, theirs = _numeric_form(draft), _numeric_form(source)
+    return mine == theirs and any(c.isdigit() for c in mine + "".join(draft + source))
+
+
+def _numeric_form(words: list[str]) -> str:
+    """Numbers in one spelling: digits, with scale words as exponents, percent words dropped."""
+    out = []
+    for word in words:
+        if word in _PERCENT_WORDS:
+            continue
+        m = _NUMBER_TOKEN.fullmatch(word)
+        if m:
+            out.append(m.group(1) + _SCALES.get(m.group(2) or "", ""))
+        else:
+            out.append(_SCALES.get(word) or _NUMBER_WORDS.get(word) or word)
+    return "".join(out)
+
+
+def replaced_name(mine: str, theirs: str) -> tuple[str, str] | None:
+    """If ``mine`` is ``theirs`` with one run of capitalised words replaced, return both runs.
+
+    The run of ``mine`` must appear nowhere in ``theirs`` (a new name, not a moved one).
+
+    >>> replaced_name(", said Ann Lee at Acme.", ", said Bob Roe at Acme.")
+    ('Ann Lee', 'Bob Roe')
+    """
+    a, b = tokenize(mine), tokenize(theirs)
+    ops = difflib.SequenceMatcher(None, [t.norm for t in a], [t.norm for t in b],
+                                  autojunk=False).get_opcodes()
+    changed = [op for op in ops if op[0] != "equal"]
+    if len(changed) != 1 or changed[0][0] != "replace" or len(ops) < 2:
+        return None
+    _, i1, i2, j1, j2 = changed[0]
+    if not all(mine[t.start].isupper() for t in a[i1:i2]) \
+            or not all(theirs[t.start].isupper() for t in b[j1:j2]):
+        return None
+    if {t.norm for t in a[i1:i2]} & {t.norm for t in b}:
+        return None
+    return mine[a[i1].start : a[i2 - 1].end], theirs[b[j1].start : b[j2 - 1].end]
 
 
 FIGURE = "\x00fig"

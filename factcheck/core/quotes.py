@@ -6,6 +6,7 @@ so quotes nested inside a quote stay part of it.  A quotation left open at the e
 continues when the next paragraph opens with a mark (one quote across paragraphs); otherwise it
 ends with its paragraph, so a stray mark never swallows the rest of the text.  Quoted stretches
 with no attribution that do not read like speech (scare quotes, titles, nicknames) are dropped.
+``extract_transcript_turns`` reads ``NAME: words`` lines of transcripts, which carry no marks.
 """
 
 from __future__ import annotations

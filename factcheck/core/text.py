@@ -23,6 +23,9 @@ _WORD = re.compile(r"\w+(?:'\w+)*")
 #: Editorial marks inside quotes: an ellipsis, or a [bracketed] clarification.
 _EDITORIAL = re.compile(r"\.\s*\.\s*\.|\[[^\[\]\n]{0,80}\]")
 #: Sentence ends: terminal punctuation (and closing marks) followed by space and a capital/quote.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s")
+_TITLES = frozenset("mr mrs ms miss dr prof professor sir lord lady dame rev president".split())
+_NOT_NAMES = frozenset("he she they it we i you who his her their the a an one its this that".split())
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
 
 
@@ -141,3 +144,41 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             lead = len(piece) - len(piece.lstrip())
             out.append((start + lead, start + lead + len(stripped)))
     return out
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence(s) holding ``text[start:end]``, never past a line break."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)]
+    after = _SENTENCE_BREAK.search(text, end + 2, hi)
+    return (breaks[-1] if breaks else lo), (after.start() + 1 if after else hi)
+
+
+def is_person_name(text: str) -> bool:
+    """Say whether ``text`` reads as a name (capitalised, not a pronoun or an article)."""
+    words = text.split()
+    return bool(words) and words[0][:1].isupper() and words[0].lower() not in _NOT_NAMES
+
+
+def _name_tokens(name: str) -> set[str]:
+    words = re.findall(r"[\w'-]+", normalize(name).text)
+    return {w for w in words if w not in _TITLES and len(w) > 1}
+
+
+def same_person(a: str, b: str) -> bool:
+    """Lenient: one person when the surnames agree or one name is part of the other.
+
+    ``Mr Quinn`` == ``Robert Quinn`` == ``Quinn``; ``Dr Ann Lee`` != ``Dr Bob Roe``.
+    """
+    first, second = _name_tokens(a), _name_tokens(b)
+    if not first or not second:
+        return True
+    return first <= second or second <= first or surname(a) == surname(b)
+
+
+def surname(name: str) -> str:
+    """The last word of a name, normalised (``O’Neil`` -> ``o'neil``)."""
+    words = re.findall(r"[\w'-]+", normalize(name).text)
+    return words[-1] if words else ""
