@@ -46,4 +46,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     api.register_blueprint(references.blp)
     api.register_blueprint(hooks.blp)
     api.register_blueprint(health.blp)
+    # What marshmallow cannot say: a draft comes as text or as html, exactly one of them.
+    api.spec.components.schemas["CheckRequest"]["oneOf"] = [
+        {"required": ["text"]}, {"required": ["html"]}]
     return app

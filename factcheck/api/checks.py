@@ -14,7 +14,7 @@ from factcheck.api.schemas import (
 )
 from factcheck.integrations.callbacks import delivery_log
 from factcheck.integrations.html import html_to_text
-from factcheck.integrations.outbound import check_url
+from factcheck.integrations.outbound import HostNotFound, check_url
 from factcheck.jobs import recover_if_lost, submit_check
 from factcheck.queue import enqueue_callback, enqueue_check
 
@@ -37,7 +37,10 @@ def accept(text: str, *, idempotency_key: str | None = None, **fields):
     settings = current_app.config["FACTCHECK"]
     store = current_app.extensions["factcheck.store"]
     if fields.get("callback_url"):
-        check_url(fields["callback_url"], allow=outbound_allow())
+        try:
+            check_url(fields["callback_url"], allow=outbound_allow())
+        except HostNotFound:
+            pass  # may resolve by the time the check is done; delivery retries if not
     job, new = submit_check(store, _enqueue, text=text, idempotency_key=idempotency_key,
                             retry_after=settings["RETRY_AFTER"], **fields)
     if new and job.status == "done" and job.callback_url:  # a reused report: call back now

@@ -33,6 +33,7 @@ def _broker_status() -> dict:
 
 @blp.route("/health")
 class Health(MethodView):
+    @blp.doc(security=[])
     @blp.response(200, HealthSchema)
     @blp.alt_response(503, schema=HealthSchema, description="The store or the broker is down.")
     def get(self):

@@ -53,6 +53,7 @@ _PARSERS = {"ghost": parse_ghost, "wordpress": parse_wordpress, "generic": parse
 class Hook(MethodView):
     signed = True  # authenticated by the delivery's signature, not by an API key
 
+    @blp.doc(security=[])  # the delivery's signature authenticates it
     @blp.response(202, CheckAcceptedSchema)
     @blp.alt_response(200, schema=CheckAcceptedSchema,
                       description="This revision was already received: its existing check.")

@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Response, json
 from flask_smorest import Api
+from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
 from factcheck.errors import FactcheckError
@@ -53,8 +54,25 @@ def _field_errors(messages: Any) -> str:
     return "; ".join(parts)
 
 
+class ProblemSchema(Schema):
+    type = fields.String(required=True)
+    title = fields.String(required=True)
+    status = fields.Integer(required=True)
+    detail = fields.String(required=True, metadata={"description": "What to fix."})
+    errors = fields.Dict(metadata={"description": "Per-field messages of invalid input."})
+
+
 class ProblemApi(Api):
-    """flask-smorest's Api with every error answered as problem+json."""
+    """flask-smorest's Api with every error answered, and documented, as problem+json."""
+
+    ERROR_SCHEMA = ProblemSchema
+
+    def _register_responses(self) -> None:
+        self.DEFAULT_RESPONSE_CONTENT_TYPE = PROBLEM_TYPE  # only error responses use this
+        try:
+            super()._register_responses()
+        finally:
+            self.DEFAULT_RESPONSE_CONTENT_TYPE = "application/json"
 
     def _register_error_handlers(self) -> None:
         self._app.register_error_handler(HTTPException, self.handle_http_exception)
@@ -72,6 +90,8 @@ class ProblemApi(Api):
         detail = _HINTS.get(status) if status in (400, 413, 415) else None
         detail = detail or error.description or _HINTS.get(status, "")
         headers = dict(data.get("headers") or {})
+        if getattr(error, "valid_methods", None):  # 405 must say what is allowed
+            headers["Allow"] = ", ".join(error.valid_methods)
         return problem(status, error.name, detail, headers=headers)
 
     def handle_factcheck_error(self, error: FactcheckError) -> Response:

@@ -42,6 +42,8 @@ class References(MethodView):
                       description="The same content (or id) was already stored: nothing changed.")
     def post(self, args):
         """Add a reference; idempotent on id and on identical content."""
+        if args["published_at"] is not None:
+            args["published_at"] = args["published_at"].isoformat()
         ref, created = _store().add_reference(**args)
         headers = {"Location": url_for("references.Reference", ref_id=ref.id)}
         return ref.to_dict(), 201 if created else 200, headers

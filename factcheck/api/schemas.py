@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 
 def _not_blank(value: str) -> None:
@@ -11,9 +11,9 @@ def _not_blank(value: str) -> None:
 
 
 class CheckRequestSchema(Schema):
-    text = fields.String(validate=_not_blank,
+    text = fields.String(validate=[validate.Length(min=1), _not_blank],
                          metadata={"description": "The draft to check, as plain text."})
-    html = fields.String(validate=_not_blank, metadata={
+    html = fields.String(validate=[validate.Length(min=1), _not_blank], metadata={
         "description": "Or the draft as HTML: its text is checked and every span is also "
                        "given in the HTML (html_start, html_end)."})
     title = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=1000))
@@ -59,23 +59,12 @@ class ReferenceRequestSchema(Schema):
     id = fields.String(load_default=None, validate=validate.Regexp(
         r"^[A-Za-z0-9][A-Za-z0-9._/:-]{0,199}$",
         error="Use 1-200 letters, digits and . _ / : - (starting with a letter or digit)."))
-    title = fields.String(required=True, validate=[validate.Length(max=1000), _not_blank])
-    text = fields.String(required=True, validate=_not_blank)
+    title = fields.String(required=True, validate=[validate.Length(min=1, max=1000), _not_blank])
+    text = fields.String(required=True, validate=[validate.Length(min=1), _not_blank])
     url = fields.Url(load_default=None, allow_none=True)
     source = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=200))
-    published_at = fields.String(load_default=None, allow_none=True,
-                                 metadata={"description": "ISO date or date-time."})
-
-    @validates("published_at")
-    def _iso(self, value: str | None, **_: object) -> None:
-        from datetime import datetime
-
-        if value is None:
-            return
-        try:
-            datetime.fromisoformat(value)
-        except ValueError as exc:
-            raise ValidationError("Use an ISO 8601 date such as 2022-10-20.") from exc
+    published_at = fields.DateTime(load_default=None, allow_none=True, metadata={
+        "description": "ISO 8601 date or date-time, such as 2022-10-20 or 2022-10-20T14:00:00Z."})
 
 
 class ReferenceSummarySchema(Schema):

@@ -50,7 +50,10 @@ _TITLE_WORDS = _alternation({t.capitalize() for t in lexicon.TITLES} | {"U.S.", 
 _CAP = r"(?:[A-Z][\w-]*(?:['’](?!s\b)[A-Za-z][\w-]*)*\.?|[A-Z]\.)"
 _DETERMINERS = _alternation(lexicon.DETERMINERS | {d.capitalize() for d in lexicon.DETERMINERS})
 _PARTICLE = r"(?:de|la|van|von|der|den|bin|al|da|di|du|del|le|el|dos|das|St\.)"
-_NAME = rf"(?:(?:{_TITLE_WORDS})\.?\s+)*{_CAP}(?:\s+(?:{_PARTICLE}\s+)?{_CAP})*"
+# Only an initial or a short abbreviation may end with a full stop inside a name ("James B. Lee",
+# "St. Paul"): otherwise the stop ends a sentence ("… to CNN. Lee said").
+_CAP_INNER = r"(?:[A-Z][\w-]*(?:['’](?!s\b)[A-Za-z][\w-]*)*(?!\.)|[A-Z]\.|(?:Jr|Sr|St|Mt|Ft)\.)"
+_NAME = rf"(?:(?:{_TITLE_WORDS})\.?\s+)*(?:{_CAP_INNER}\s+(?:{_PARTICLE}\s+)?)*{_CAP}"
 _ROLE = (
     rf"(?:\b(?:{_DETERMINERS})\s+|{_CAP}['’]s?\s+)"
     rf"(?:[\w'’-]+\s+){{0,4}}?(?:{_alternation(lexicon.ROLE_NOUNS)})\b"
@@ -88,6 +91,11 @@ _LABEL = re.compile(rf"(?:{_NAME})\s*:\s*$")
 _COORDINATION = re.compile(r"\s*(?:and|but|then|before|after)\b")
 _WEAK_SUBJECTS = frozenset({"it", "who", "you"})
 _WORD = re.compile(r"[\w'’-]+")
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|whom)\s+$")  # "…, which Lee denied": not a report
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\"“”—–]|\s-\s|''|\b(?:after|before|when|while|because|as|since|although|though|if"
+    r"|until|unless|whereas|but|and|or|so)\b"
+)
 _SPACES = re.compile(r"\s+")
 
 #: Most characters between a floating quote and the previous quote whose speaker it inherits.
@@ -239,7 +247,7 @@ def _after_window(
                 return found
             continue
         found = _subject_before(text, lo, m.start(), generic=True)
-        if found:
+        if found and not (_RELATIVE_BEFORE.search(text, max(lo, found[0] - 12), found[0])):
             return found
     return None
 
@@ -265,13 +273,41 @@ def _before_window(text: str, lo: int, hi: int) -> Mention | None:
             found = _subject_before(text, lo, m.start(), generic=adjacent) or _inverted(
                 text, m.end(), hi
             )
-        if found and found[2] == "pro" and found[0] > lo:
+            if (
+                found
+                and _RELATIVE_BEFORE.search(text, max(lo, found[0] - 12), found[0])
+                and text[m.end() : hi].rstrip().endswith((",", "—", "–"))
+            ):
+                continue  # "…, which Lee denied, "…"": the relative clause closed before the quote
+        if found and found[0] > lo and found[2] == "pro":
             # "Lee said he would "…"": an outer named reporter wins over the inner pronoun.
             outer = _before_window(text, lo, found[0])
             if outer and outer[2] != "pro":
                 return outer
+        if found and found[0] > lo and text[m.end() : hi].strip(" ,:\u00a0"):
+            outer = _outer_reporter(text, lo, found[0])
+            if outer:
+                return outer
         if found:
             return found
+    return None
+
+
+def _outer_reporter(text: str, lo: int, hi: int) -> Mention | None:
+    """The subject of a reporting verb in ``text[lo:hi]`` whose complement runs on to ``hi``.
+
+    ``Lee said on Monday that the council had called it "…"``: the quote is in Lee's complement,
+    so Lee is quoted, not the subject of a verb inside it.  A punctuation mark or a conjunction
+    after the verb ends its complement (``While Ann says so, Lee said "…"``).
+    """
+    for m in reversed(list(_VERB.finditer(text, lo, hi))):
+        verb = m.group()
+        if verb in lexicon.WEAK_VERBS or verb in lexicon.ACCORDING_TO or verb.endswith("ing"):
+            continue
+        if _CLAUSE_BREAK.search(text, m.end(), hi):
+            return None
+        found = _subject_before(text, lo, m.start())
+        return found if found and found[2] in ("name", "pro") else None
     return None
 
 

@@ -17,9 +17,9 @@ from factcheck.core.match import (
     FigureMatch,
     align_figure,
     align_quote,
-    replaced_name,
-    is_negation,
     find_candidates,
+    is_negation,
+    replaced_name,
     screen,
 )
 from factcheck.core.ports import PassageIndex
@@ -32,7 +32,15 @@ from factcheck.core.text import (
     surname,
     tokenize,
 )
-from factcheck.core.types import Figure, Finding, Passage, Quote, ReferenceInfo, SourceMatch, Speaker
+from factcheck.core.types import (
+    Figure,
+    Finding,
+    Passage,
+    Quote,
+    ReferenceInfo,
+    SourceMatch,
+    Speaker,
+)
 
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s")
@@ -57,8 +65,13 @@ class CheckOptions:
     attribution_reach: int = 80  # max characters between a quote and a speaker named at it
 
 
-def check_text(text: str, index: PassageIndex, *, options: CheckOptions = CheckOptions(),
-               published: date | None = None) -> list[Finding]:
+def check_text(
+    text: str,
+    index: PassageIndex,
+    *,
+    options: CheckOptions = CheckOptions(),
+    published: date | None = None,
+) -> list[Finding]:
     """Check every quote and figure of ``text`` against ``index``; one Finding per claim.
 
     Figures inside quotes belong to the quote's check and get no finding of their own.
@@ -66,8 +79,11 @@ def check_text(text: str, index: PassageIndex, *, options: CheckOptions = CheckO
     quotes = extract_quotes(text)
     findings = [check_quote(q, index, options=options, text=text) for q in quotes]
     inside = [(q.start, q.end) for q in quotes]
-    figures = [f for f in extract_figures(text, published=published)
-               if not any(s <= f.start < e for s, e in inside)]
+    figures = [
+        f
+        for f in extract_figures(text, published=published)
+        if not any(s <= f.start < e for s, e in inside)
+    ]
     for start, end in sentence_spans(text):
         in_sentence = [f for f in figures if start <= f.start < end]
         if in_sentence:
@@ -76,8 +92,13 @@ def check_text(text: str, index: PassageIndex, *, options: CheckOptions = CheckO
     return _with_titles(findings, index)
 
 
-def check_quote(quote: Quote, index: PassageIndex, *, options: CheckOptions = CheckOptions(),
-                text: str | None = None) -> Finding:
+def check_quote(
+    quote: Quote,
+    index: PassageIndex,
+    *,
+    options: CheckOptions = CheckOptions(),
+    text: str | None = None,
+) -> Finding:
     """Verify one quote: verified, altered, misattributed, unverified (unchecked when short).
 
     ``text`` is the draft the quote comes from: it tells an attribution made at the quote from
@@ -85,38 +106,89 @@ def check_quote(quote: Quote, index: PassageIndex, *, options: CheckOptions = Ch
     """
     tokens = tokenize(quote.text, editorial=True)
     words = sum(1 for t in tokens if t.kind == "word")
-    found = find_candidates(index, quote.text, limit=options.candidate_limit,
-                            few_keys=options.few_keys, wide_limit=options.wide_candidate_limit)
+    found = _quote_candidates(quote, text, index, options, short=words < options.min_quote_words)
     passages = screen(quote.text, found, keep=options.screen_keep)
-    alignments = [a for a in (align_quote(quote.text, p, tokens=tokens) for p in passages)
-                  if a is not None]
+    alignments = [
+        a for a in (align_quote(quote.text, p, tokens=tokens) for p in passages) if a is not None
+    ]
     close = [a for a in alignments if _is_close(a, options)]
-    base = dict(claim="quote", start=quote.start, end=quote.end, text=quote.text,
-                speaker=quote.speaker)
+    base = {
+        "claim": "quote",
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "speaker": quote.speaker,
+    }
     short = words < options.min_quote_words
     if not close:
         if short or not keys_of(quote.text):
-            return Finding(verdict="unchecked", explanation=(
-                "The quote is too short to be looked up reliably."), **base)
-        return Finding(verdict="unverified", explanation=(
-            "No reference in the store contains this quote or anything close to it."), **base)
+            return Finding(
+                verdict="unchecked",
+                explanation=("The quote is too short to be looked up reliably."),
+                **base,
+            )
+        return Finding(
+            verdict="unverified",
+            explanation=("No reference in the store contains this quote or anything close to it."),
+            **base,
+        )
     exact = sorted((a for a in close if not a.diff), key=lambda a: (-a.score, a.passage.kind))
     if exact:
-        return _attribution_verdict(quote, text, exact, found, base, index, options,
-                                    short=words < options.min_attributed_words)
+        return _attribution_verdict(
+            quote,
+            text,
+            exact,
+            found,
+            base,
+            index,
+            options,
+            short=words < options.min_attributed_words,
+        )
     best = max(close, key=lambda a: (a.score, a.coverage))
     if short and not best.negation:
-        return Finding(verdict="unchecked", explanation=(
-            "The quote is too short to be checked reliably."), **base)
+        return Finding(
+            verdict="unchecked",
+            explanation=("The quote is too short to be checked reliably."),
+            **base,
+        )
     speaker = _source_speaker(best, found)
-    return Finding(verdict="altered", explanation=_altered_explanation(best, speaker),
-                   source=_source(best, close, found), diff=best.diff,
-                   negation=best.negation, **base)
+    return Finding(
+        verdict="altered",
+        explanation=_altered_explanation(best, speaker),
+        source=_source(best, close, found),
+        diff=best.diff,
+        negation=best.negation,
+        **base,
+    )
 
 
-def _attribution_verdict(quote: Quote, text: str | None, exact: list[Alignment],
-                         found: list[Passage], base: dict, index: PassageIndex,
-                         options: CheckOptions, *, short: bool) -> Finding:
+def _quote_candidates(
+    quote: Quote, text: str | None, index: PassageIndex, options: CheckOptions, *, short: bool
+) -> list[Passage]:
+    """Candidates for a quote; a short or generic one is also looked up by its sentence."""
+    limits = {
+        "limit": options.candidate_limit,
+        "few_keys": options.few_keys,
+        "wide_limit": options.wide_candidate_limit,
+    }
+    found = find_candidates(index, quote.text, **limits)
+    if text is not None and (short or len(keys_of(quote.text)) <= options.few_keys):
+        lo, hi = sentence_around(text, quote.start, quote.end)
+        found += find_candidates(index, text[lo:hi], limit=options.candidate_limit)
+    return list(dict.fromkeys(found))
+
+
+def _attribution_verdict(
+    quote: Quote,
+    text: str | None,
+    exact: list[Alignment],
+    found: list[Passage],
+    base: dict,
+    index: PassageIndex,
+    options: CheckOptions,
+    *,
+    short: bool,
+) -> Finding:
     """Verified, or misattributed when the sources name someone else than the draft does.
 
     Evidence is either the speaker a source gives its quote, or the attribution words around
@@ -124,8 +196,12 @@ def _attribution_verdict(quote: Quote, text: str | None, exact: list[Alignment],
     quote, or a draft attribution that the source itself contains (same words, same name) is
     never grounds for misattribution.
     """
-    verified = Finding(verdict="verified", explanation="The quote matches its source.",
-                       source=_source(exact[0], exact, found), **base)
+    verified = Finding(
+        verdict="verified",
+        explanation="The quote matches its source.",
+        source=_source(exact[0], exact, found),
+        **base,
+    )
     said = _draft_speaker(quote, text, reach=options.attribution_reach)
     if not said or text is None or short:
         return verified
@@ -139,13 +215,22 @@ def _attribution_verdict(quote: Quote, text: str | None, exact: list[Alignment],
         (mine, other), best = swap, exact[0]
     if _attribution_in_source(text, quote.speaker, mine, exact, index, options):
         return verified
-    return Finding(verdict="misattributed", explanation=(
-        f"The source attributes this quote to {other}, not {mine}."),
-        source=_source(best, exact, found, speaker=other), **base)
+    return Finding(
+        verdict="misattributed",
+        explanation=(f"The source attributes this quote to {other}, not {mine}."),
+        source=_source(best, exact, found, speaker=other),
+        **base,
+    )
 
 
-def _attribution_in_source(text: str, speaker: Speaker, name: str, exact: list[Alignment],
-                           index: PassageIndex, options: CheckOptions) -> bool:
+def _attribution_in_source(
+    text: str,
+    speaker: Speaker,
+    name: str,
+    exact: list[Alignment],
+    index: PassageIndex,
+    options: CheckOptions,
+) -> bool:
     """Say whether a source holds the draft's attribution sentence with the same name in it.
 
     Then the draft copied its attribution, and a different speaker on the source's side comes
@@ -158,8 +243,11 @@ def _attribution_in_source(text: str, speaker: Speaker, name: str, exact: list[A
     last = surname(name)
     references = {a.passage.reference_id for a in exact}
     for passage, shared in index.lookup(keys, limit=options.candidate_limit):
-        if passage.reference_id in references and shared >= max(2, len(keys) // 2) and \
-                last in {t.norm for t in tokenize(passage.text)}:
+        if (
+            passage.reference_id in references
+            and shared >= max(2, len(keys) // 2)
+            and last in {t.norm for t in tokenize(passage.text)}
+        ):
             return True
     return False
 
@@ -168,12 +256,22 @@ def _is_close(a: Alignment, options: CheckOptions) -> bool:
     """Close enough to be the quote's source: similar overall, or all there bar one cut."""
     if a.score >= options.close_score and a.coverage >= options.close_coverage:
         return True
-    return len(a.diff) == 1 and a.diff[0].op == "delete" and a.coverage == 1 \
+    return (
+        len(a.diff) == 1
+        and a.diff[0].op == "delete"
+        and a.coverage == 1
         and a.matched >= options.min_quote_words - 1
+    )
 
 
-def check_figures(text: str, sentence: tuple[int, int], figures: list[Figure],
-                  index: PassageIndex, *, options: CheckOptions = CheckOptions()) -> list[Finding]:
+def check_figures(
+    text: str,
+    sentence: tuple[int, int],
+    figures: list[Figure],
+    index: PassageIndex,
+    *,
+    options: CheckOptions = CheckOptions(),
+) -> list[Finding]:
     """Check the figures of one draft sentence against the source sentence stating the same fact."""
     start, end = sentence
     found = find_candidates(index, text[start:end], limit=options.figure_candidate_limit)
@@ -181,38 +279,78 @@ def check_figures(text: str, sentence: tuple[int, int], figures: list[Figure],
     passages = screen(text[start:end], found, keep=options.figure_keep)
     findings = []
     for figure in figures:
-        matches = [m for m in (align_figure(text, sentence, figure, p, figures) for p in passages)
-                   if m is not None and m.context >= options.figure_context]
+        matches = [
+            m
+            for m in (align_figure(text, sentence, figure, p, figures) for p in passages)
+            if m is not None and m.context >= options.figure_context
+        ]
         findings.extend(_figure_finding(figure, matches, found))
     return findings
 
 
-def _figure_finding(figure: Figure, matches: list[FigureMatch], found: list[Passage]) -> list[Finding]:
-    base = dict(claim="figure", start=figure.start, end=figure.end, text=figure.text,
-                figure=figure)
+def _figure_finding(
+    figure: Figure, matches: list[FigureMatch], found: list[Passage]
+) -> list[Finding]:
+    base = {
+        "claim": "figure",
+        "start": figure.start,
+        "end": figure.end,
+        "text": figure.text,
+        "figure": figure,
+    }
     agree = [m for m in matches if m.agrees]
     if agree:
         best = max(agree, key=lambda m: m.context)
-        return [Finding(verdict="verified", explanation=best.comparison.reason,
-                        source=_figure_source(best, agree), source_figure=best.source_figure,
-                        **base)]
+        return [
+            Finding(
+                verdict="verified",
+                explanation=best.comparison.reason,
+                source=_figure_source(best, agree),
+                source_figure=best.source_figure,
+                **base,
+            )
+        ]
     disagree = [m for m in matches if m.agrees is False and not m.value_elsewhere]
     if not disagree:
-        return [Finding(verdict="unchecked", explanation=(
-            "No reference in the store states this figure."), **base)]
+        return [
+            Finding(
+                verdict="unchecked",
+                explanation=("No reference in the store states this figure."),
+                **base,
+            )
+        ]
     best = max(disagree, key=lambda m: m.context)
     source = _figure_source(best, disagree)
     ends = _range_ends(figure, best.source_figure)
     if ends:
-        return [Finding(claim="figure", verdict="mismatch", start=s, end=e, text=text,
-                        explanation=f"The source gives {theirs}, not {text}.", figure=figure,
-                        source=source, source_figure=best.source_figure)
-                for s, e, text, theirs in ends]
+        return [
+            Finding(
+                claim="figure",
+                verdict="mismatch",
+                start=s,
+                end=e,
+                text=text,
+                explanation=f"The source gives {theirs}, not {text}.",
+                figure=figure,
+                source=source,
+                source_figure=best.source_figure,
+            )
+            for s, e, text, theirs in ends
+        ]
     c = best.comparison
-    return [Finding(claim="figure", verdict="mismatch", start=c.start, end=c.end,
-                    text=figure.text[c.start - figure.start : c.end - figure.start],
-                    explanation=c.reason, figure=figure, source=source,
-                    source_figure=best.source_figure)]
+    return [
+        Finding(
+            claim="figure",
+            verdict="mismatch",
+            start=c.start,
+            end=c.end,
+            text=figure.text[c.start - figure.start : c.end - figure.start],
+            explanation=c.reason,
+            figure=figure,
+            source=source,
+            source_figure=best.source_figure,
+        )
+    ]
 
 
 _RANGE_END = re.compile(r"[£$€]?\d[\d,.]*\d?(?:\s?(?:bn|m|k|%|million|billion|per cent))?")
@@ -227,26 +365,47 @@ def _range_ends(draft: Figure, source: Figure) -> list[tuple[int, int, str, str]
         return []
     if any(abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1) for a, b in zip(draft.value, source.value)):
         return []
-    return [(draft.start + m.start(), draft.start + m.end(), m.group(), t.group())
-            for m, t in zip(mine, theirs)]
+    return [
+        (draft.start + m.start(), draft.start + m.end(), m.group(), t.group())
+        for m, t in zip(mine, theirs)
+    ]
 
 
 def _figure_source(best: FigureMatch, matches: list[FigureMatch]) -> SourceMatch:
     others = {m.passage.reference_id for m in matches} - {best.passage.reference_id}
-    return SourceMatch(ReferenceInfo(best.passage.reference_id, ""), best.start, best.end,
-                       best.source_figure.text, round(best.context * 100, 1), None, len(others))
+    return SourceMatch(
+        ReferenceInfo(best.passage.reference_id, ""),
+        best.start,
+        best.end,
+        best.source_figure.text,
+        round(best.context * 100, 1),
+        None,
+        len(others),
+    )
 
 
-def _source(best: Alignment, supporting: list[Alignment], found: list[Passage], *,
-            speaker: str | None = None) -> SourceMatch:
+def _source(
+    best: Alignment,
+    supporting: list[Alignment],
+    found: list[Passage],
+    *,
+    speaker: str | None = None,
+) -> SourceMatch:
     others = {a.passage.reference_id for a in supporting} - {best.passage.reference_id}
-    return SourceMatch(ReferenceInfo(best.passage.reference_id, ""), best.start, best.end,
-                       best.text, best.score, speaker or _source_speaker(best, found),
-                       len(others))
+    return SourceMatch(
+        ReferenceInfo(best.passage.reference_id, ""),
+        best.start,
+        best.end,
+        best.text,
+        best.score,
+        speaker or _source_speaker(best, found),
+        len(others),
+    )
 
 
-def _swapped_name(text: str, quote: Quote, alignment: Alignment,
-                  found: list[Passage]) -> tuple[str, str] | None:
+def _swapped_name(
+    text: str, quote: Quote, alignment: Alignment, found: list[Passage]
+) -> tuple[str, str] | None:
     """A name in the draft's attribution standing where the source sentence names another.
 
     Compares the words around the quote, within its sentence, with those around the quote in
@@ -254,15 +413,25 @@ def _swapped_name(text: str, quote: Quote, alignment: Alignment,
     another (``said Ann Lee at Acme`` vs ``said Bob Roe at Acme``), the draft's run appearing
     nowhere on the source's side. Returns (draft name, source name).
     """
-    sentence = next((p for p in found if p.kind == "sentence"
-                     and p.reference_id == alignment.passage.reference_id
-                     and p.start <= alignment.start and alignment.end <= p.end), None)
+    sentence = next(
+        (
+            p
+            for p in found
+            if p.kind == "sentence"
+            and p.reference_id == alignment.passage.reference_id
+            and p.start <= alignment.start
+            and alignment.end <= p.end
+        ),
+        None,
+    )
     if sentence is None:
         return None
     lo, hi = sentence_around(text, quote.start, quote.end)
     cut_start, cut_end = alignment.start - sentence.start, alignment.end - sentence.start
-    sides = [(text[lo : quote.start], sentence.text[:cut_start]),
-             (text[quote.end : hi], sentence.text[cut_end:])]
+    sides = [
+        (text[lo : quote.start], sentence.text[:cut_start]),
+        (text[quote.end : hi], sentence.text[cut_end:]),
+    ]
     for mine, theirs in sides:
         swap = replaced_name(mine, theirs)
         if swap:
@@ -273,8 +442,12 @@ def _swapped_name(text: str, quote: Quote, alignment: Alignment,
 def _source_speaker(alignment: Alignment, found: list[Passage]) -> str | None:
     """The named speaker of the source quote holding the aligned stretch, if any."""
     for p in [alignment.passage] + found:
-        if p.kind == "quote" and p.reference_id == alignment.passage.reference_id \
-                and p.start <= alignment.start and alignment.end <= p.end:
+        if (
+            p.kind == "quote"
+            and p.reference_id == alignment.passage.reference_id
+            and p.start <= alignment.start
+            and alignment.end <= p.end
+        ):
             return p.speaker if p.speaker and is_person_name(p.speaker) else None
     return None
 
@@ -291,8 +464,12 @@ def _draft_speaker(quote: Quote, text: str | None, *, reach: int) -> str | None:
     if text is not None:
         after = speaker.start >= quote.end
         gap = text[quote.end : speaker.start] if after else text[speaker.end : quote.start]
-        if "\n" in gap or len(gap) > reach or len(_QUOTE_MARKS.findall(gap)) > 1 \
-                or _SENTENCE_BREAK.search(gap.lstrip("\"”’',.!?; " if after else "")):
+        if (
+            "\n" in gap
+            or len(gap) > reach
+            or len(_QUOTE_MARKS.findall(gap)) > 1
+            or _SENTENCE_BREAK.search(gap.lstrip("\"”’',.!?; " if after else ""))
+        ):
             return None
         if after and _INTRODUCES_QUOTE.match(text, speaker.end):
             return None

@@ -11,28 +11,31 @@ Keys made only of stopwords are never produced: about two keys per content word.
 from __future__ import annotations
 
 import hashlib
+from itertools import pairwise
 
 from factcheck.core.quotes import extract_quotes
 from factcheck.core.text import sentence_spans, tokenize
 from factcheck.core.types import Passage
 
 #: Function words, negations and attribution verbs: never part of a key.
-STOPWORDS = frozenset(
-    """a about after all also am an and any are aren't as at be because been before being both but
-    by can can't cannot could couldn't did didn't do does doesn't don't down during each for from
-    had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him
-    himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me
-    mustn't my myself no nor not of on or other ought our ours ourselves out over shan't she
-    she'd she'll she's should shouldn't so some such than that that's the their theirs them
-    themselves then there there's these they they'd they'll they're they've this those through to
-    under until up was wasn't we we'd we'll we're we've were weren't what what's when when's
-    where where's which while who who's whom why why's will with won't would wouldn't you you'd
-    you'll you're you've your yours yourself yourselves never said says say told mr mrs ms dr""".split()
-)
+_STOPWORD_TEXT = """a about after all also am an and any are aren't as at be because been
+    before being both but by can can't cannot could couldn't did didn't do does doesn't don't
+    down during each for from had hadn't has hasn't have haven't having he he'd he'll he's her
+    here here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't
+    it it's its itself let's me mustn't my myself no nor not of on or other ought our ours
+    ourselves out over shan't she she'd she'll she's should shouldn't so some such than that
+    that's the their theirs them themselves then there there's these they they'd they'll
+    they're they've this those through to under until up was wasn't we we'd we'll we're we've
+    were weren't what what's when when's where where's which while who who's whom why why's
+    will with won't would wouldn't you you'd you'll you're you've your yours yourself
+    yourselves never said says say told mr mrs ms dr"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 def _hash(gram: str) -> int:
-    return int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=8).digest(), "big", signed=True)
+    return int.from_bytes(
+        hashlib.blake2b(gram.encode(), digest_size=8).digest(), "big", signed=True
+    )
 
 
 def content_runs(text: str) -> list[list[str]]:
@@ -58,7 +61,7 @@ def keys_of(text: str) -> set[int]:
     """
     keys = set()
     for run in content_runs(text):
-        for first, second in zip(run, run[1:]):
+        for first, second in pairwise(run):
             keys.add(_hash(f"{first} {second}"))
         for first, second in zip(run, run[2:]):
             keys.add(_hash(f"{first} _ {second}"))

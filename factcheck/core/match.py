@@ -12,6 +12,8 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -22,18 +24,19 @@ from factcheck.core.ports import PassageIndex
 from factcheck.core.text import Token, tokenize
 from factcheck.core.types import DiffOp, Figure, Passage
 
-
 #: Words that make a statement negative; a contraction ending in n't counts too.
-NEGATIONS = frozenset("not never no cannot nobody nothing none neither nor nowhere".split())
+NEGATIONS = frozenset(
+    {"not", "never", "no", "cannot", "nobody", "nothing", "none", "neither", "nor", "nowhere"}
+)
 #: At most this many source words may be replaced by one [bracketed] clarification.
 BRACKET_MAX_WORDS = 3
 _NUMBER_TOKEN = re.compile(r"(\d+(?:\.\d+)?)(bn|m|k|tn)?")
 _SCALES = {"bn": "e9", "billion": "e9", "m": "e6", "million": "e6", "k": "e3", "thousand": "e3",
-           "tn": "e12", "trillion": "e12"}
+           "tn": "e12", "trillion": "e12"}  # fmt: skip
 _PERCENT_WORDS = frozenset({"per", "cent", "percent"})
-_NUMBER_WORDS = {w: str(n) for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_TEXT = """zero one two three four five six seven eight nine ten eleven twelve thirteen
+    fourteen fifteen sixteen seventeen eighteen nineteen twenty"""
+_NUMBER_WORDS = {word: str(n) for n, word in enumerate(_NUMBER_TEXT.split())}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +73,9 @@ def count_negations(words: list[str]) -> int:
     return sum(1 for w in words if is_negation(w))
 
 
-def find_candidates(index: PassageIndex, text: str, *, limit: int, few_keys: int = 0,
-                    wide_limit: int = 0) -> list[Passage]:
+def find_candidates(
+    index: PassageIndex, text: str, *, limit: int, few_keys: int = 0, wide_limit: int = 0
+) -> list[Passage]:
     """Return the passages of the store most likely to hold ``text``, best first.
 
     A text with at most ``few_keys`` keys ties with many passages, so ``wide_limit`` of them
@@ -102,27 +106,40 @@ def _joined_neighbours(passages: list[Passage]) -> list[Passage]:
                 continue
             if len(run) > 1:
                 text = run[0].text
-                for prev, nxt in zip(run, run[1:]):
+                for prev, nxt in pairwise(run):
                     text += " " * (nxt.start - prev.end) + nxt.text
-                joined.append(Passage(run[0].reference_id, run[0].start, run[-1].end, text, "sentence"))
+                joined.append(
+                    Passage(run[0].reference_id, run[0].start, run[-1].end, text, "sentence")
+                )
             if passage is not None:
                 run = [passage]
     return joined
 
 
 def screen(text: str, passages: list[Passage], *, keep: int) -> list[Passage]:
-    """Keep the ``keep`` passages whose best-matching stretch is closest to ``text`` (rapidfuzz)."""
-    query = " ".join(t.norm for t in tokenize(text) if t.kind == "word")
+    """Keep the ``keep`` passages that best hold ``text`` (rapidfuzz), best first.
+
+    A passage scores its best partial match with ``text``, scaled down when it is shorter than
+    ``text``: a sentence that holds only part of a long quote must not outrank the quote.
+    """
+    query = _plain(text)
     scored = []
     for order, passage in enumerate(passages):
-        target = " ".join(t.norm for t in tokenize(passage.text))
-        scored.append((-fuzz.partial_ratio(query, target), order, passage))
+        target = _plain(passage.text)
+        cover = min(1.0, len(target) / len(query)) if query else 0.0
+        scored.append((-fuzz.partial_ratio(query, target) * cover, order, passage))
     scored.sort(key=lambda item: item[:2])
     return [passage for _, _, passage in scored[:keep]]
 
 
-def align_quote(text: str, passage: Passage, *, tokens: list[Token] | None = None
-                ) -> Alignment | None:
+def _plain(text: str) -> str:
+    """The words of ``text`` (editorial marks and [bracketed] inserts left out), space-joined."""
+    return " ".join(t.norm for t in tokenize(text, editorial=True) if t.kind == "word")
+
+
+def align_quote(
+    text: str, passage: Passage, *, tokens: list[Token] | None = None
+) -> Alignment | None:
     """Align a draft quote with a passage; ``tokens`` may pass ``tokenize(text, editorial=True)``.
 
     >>> p = Passage("r", 0, 27, "Prices will rise next year.", "sentence")
@@ -135,18 +152,30 @@ def align_quote(text: str, passage: Passage, *, tokens: list[Token] | None = Non
     words, names = [t.norm for t in draft], [t.norm for t in source]
     if not words or not names:
         return None
-    ops = _trim(difflib.SequenceMatcher(None, words, names, autojunk=False).get_opcodes())
+    ops = difflib.SequenceMatcher(None, words, names, autojunk=False).get_opcodes()
+    ops = _trim(ops, words, names)
     if not any(op[0] == "equal" for op in ops):
         return None
     diff, negation, matched, excused = _judge(ops, words, names, _marks(tokens))
-    diff = [DiffOp(d.op, _surface(text, draft, i1, i2), _surface(passage.text, source, j1, j2))
-            for d, (i1, i2, j1, j2) in diff]
+    diff = [
+        DiffOp(d.op, _surface(text, draft, i1, i2), _surface(passage.text, source, j1, j2))
+        for d, (i1, i2, j1, j2) in diff
+    ]
     j_start, j_end = ops[0][3], ops[-1][4]
     start, end = source[j_start].start, source[j_end - 1].end
     kept = [names[j] for j in range(j_start, j_end) if j not in excused]
     score = round(fuzz.ratio(" ".join(words), " ".join(kept)), 1)
-    return Alignment(passage, passage.start + start, passage.start + end,
-                     passage.text[start:end], score, matched, len(words), tuple(diff), negation)
+    return Alignment(
+        passage,
+        passage.start + start,
+        passage.start + end,
+        passage.text[start:end],
+        score,
+        matched,
+        len(words),
+        tuple(diff),
+        negation,
+    )
 
 
 def _surface(text: str, tokens: list[Token], first: int, stop: int) -> str:
@@ -166,8 +195,12 @@ def _marks(tokens: list[Token]) -> dict[int, str]:
     return marks
 
 
-def _trim(ops: list[tuple]) -> list[tuple]:
-    """Drop source words outside the quote: leading and trailing source-only stretches."""
+def _trim(ops: list[tuple], words: list[str], names: list[str]) -> list[tuple]:
+    """Drop source words outside the quote: leading and trailing source-only stretches.
+
+    A change at an edge keeps as many source words as the draft has there, or the number that
+    says the same thing another way (``£5 billion`` vs ``£5bn``).
+    """
     ops = list(ops)
     while ops and ops[0][0] == "insert":
         ops.pop(0)
@@ -175,11 +208,21 @@ def _trim(ops: list[tuple]) -> list[tuple]:
         ops.pop()
     if ops and ops[0][0] == "replace":
         tag, i1, i2, j1, j2 = ops[0]
-        ops[0] = (tag, i1, i2, max(j1, j2 - (i2 - i1)), j2)
+        size = _edge_size(words[i1:i2], names[j1:j2][::-1], reverse=True)
+        ops[0] = (tag, i1, i2, max(j1, j2 - size), j2)
     if ops and ops[-1][0] == "replace":
         tag, i1, i2, j1, j2 = ops[-1]
-        ops[-1] = (tag, i1, i2, j1, min(j2, j1 + (i2 - i1)))
+        ops[-1] = (tag, i1, i2, j1, min(j2, j1 + _edge_size(words[i1:i2], names[j1:j2])))
     return ops
+
+
+def _edge_size(draft: list[str], source: list[str], *, reverse: bool = False) -> int:
+    """How many of ``source`` (nearest the quote first) a change at the quote's edge covers."""
+    for size in range(1, len(source) + 1):
+        part = source[:size][::-1] if reverse else source[:size]
+        if _allowed("replace", draft, part, set()):
+            return size
+    return len(draft)
 
 
 def _judge(ops, words, names, marks):
@@ -208,8 +251,9 @@ def _judge(ops, words, names, marks):
     return diff, negation, matched, excused
 
 
-def _gap_marks(i: int, j1: int, j2: int, words: list[str], names: list[str],
-               marks: dict[int, str]) -> set[str]:
+def _gap_marks(
+    i: int, j1: int, j2: int, words: list[str], names: list[str], marks: dict[int, str]
+) -> set[str]:
     """The editorial marks a run of omitted source words can slide to.
 
     Omitted ``names[j1:j2]`` sit before draft word ``i``; when the words around the gap repeat
@@ -237,11 +281,14 @@ def _allowed(tag: str, draft: list[str], source: list[str], gap: set[str]) -> bo
     """
     if "".join(draft) == "".join(source):
         return True
-    if tag == "insert" and ("ellipsis" in gap or "bracket" in gap
-                            and len(source) <= BRACKET_MAX_WORDS):
+    if tag == "insert" and (
+        "ellipsis" in gap or "bracket" in gap and len(source) <= BRACKET_MAX_WORDS
+    ):
+        return True
+    if set(draft + source) <= _PERCENT_WORDS:  # "12%" vs "12 per cent": "%" is no word
         return True
     mine, theirs = _numeric_form(draft), _numeric_form(source)
-    return mine == theirs and any(c.isdigit() for c in mine + "".join(draft + source))
+    return mine == theirs and any(c.isdigit() for c in mine)
 
 
 def _numeric_form(words: list[str]) -> str:
@@ -267,14 +314,16 @@ def replaced_name(mine: str, theirs: str) -> tuple[str, str] | None:
     ('Ann Lee', 'Bob Roe')
     """
     a, b = tokenize(mine), tokenize(theirs)
-    ops = difflib.SequenceMatcher(None, [t.norm for t in a], [t.norm for t in b],
-                                  autojunk=False).get_opcodes()
+    ops = difflib.SequenceMatcher(
+        None, [t.norm for t in a], [t.norm for t in b], autojunk=False
+    ).get_opcodes()
     changed = [op for op in ops if op[0] != "equal"]
     if len(changed) != 1 or changed[0][0] != "replace" or len(ops) < 2:
         return None
     _, i1, i2, j1, j2 = changed[0]
-    if not all(mine[t.start].isupper() for t in a[i1:i2]) \
-            or not all(theirs[t.start].isupper() for t in b[j1:j2]):
+    if not all(mine[t.start].isupper() for t in a[i1:i2]) or not all(
+        theirs[t.start].isupper() for t in b[j1:j2]
+    ):
         return None
     if {t.norm for t in a[i1:i2]} & {t.norm for t in b}:
         return None
@@ -326,31 +375,56 @@ def masked_tokens(text: str, figures: list[Figure], offset: int = 0) -> tuple[li
     return out, where
 
 
-def align_figure(text: str, sentence: tuple[int, int], figure: Figure, passage: Passage,
-                 figures: list[Figure]) -> FigureMatch | None:
+@lru_cache(maxsize=256)
+def _masked_draft(
+    text: str, figures: tuple[Figure, ...], offset: int
+) -> tuple[list[str], list[int]]:
+    return masked_tokens(text, list(figures), offset)
+
+
+@lru_cache(maxsize=1024)
+def _masked_passage(passage: Passage) -> tuple[list[Figure], list[str], list[int]]:
+    """A passage's figures and masked words (a draft's figures meet the same passages)."""
+    figures = extract_figures(passage.text)
+    return (figures, *masked_tokens(passage.text, figures))
+
+
+def align_figure(
+    text: str, sentence: tuple[int, int], figure: Figure, passage: Passage, figures: list[Figure]
+) -> FigureMatch | None:
     """Line ``figure`` of a draft sentence up with the figure at the same place in a passage.
 
     ``figures`` are all the figures of the draft sentence; the figure must sit in a run of at
     least two matching tokens, or replace exactly one figure between matching words.
     """
     start, end = sentence
-    draft, draft_at = masked_tokens(text[start:end], figures, start)
+    draft, draft_at = _masked_draft(text[start:end], tuple(figures), start)
     position = draft_at[figures.index(figure)]
-    source_figures = extract_figures(passage.text)
-    source, source_at = masked_tokens(passage.text, source_figures)
+    source_figures, source, source_at = _masked_passage(passage)
     if position < 0 or not source:
         return None
     matcher = difflib.SequenceMatcher(None, draft, source, autojunk=False)
     target = None
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if i1 <= position < i2 and (tag == "equal" and i2 - i1 > 1
-                                    or tag == "replace" and i2 - i1 == j2 - j1 == 1):
+        if i1 <= position < i2 and (
+            tag == "equal" and i2 - i1 > 1 or tag == "replace" and i2 - i1 == j2 - j1 == 1
+        ):
             target = j1 + position - i1
     if target is None or source[target] != FIGURE:
         return None
     found = source_figures[source_at.index(target)]
     shifted = replace(found, start=passage.start + found.start, end=passage.start + found.end)
-    elsewhere = any(compare_figures(figure, f).agrees for f in source_figures
-                    if f is not found and f.change == "=" and not isinstance(f.value, tuple))
-    return FigureMatch(passage, shifted.start, shifted.end, shifted, matcher.ratio(),
-                       compare_figures(figure, shifted), elsewhere)
+    elsewhere = any(
+        compare_figures(figure, f).agrees
+        for f in source_figures
+        if f is not found and f.change == "=" and not isinstance(f.value, tuple)
+    )
+    return FigureMatch(
+        passage,
+        shifted.start,
+        shifted.end,
+        shifted,
+        matcher.ratio(),
+        compare_figures(figure, shifted),
+        elsewhere,
+    )

@@ -44,7 +44,7 @@ class MemoryIndex:
             self.key_count += len(keys)
 
     def lookup(self, keys: Collection[int], *, limit: int) -> list[tuple[Passage, int]]:
-        """Return up to ``limit`` passages sharing the most ``keys``, best first, with that count."""
+        """Return up to ``limit`` passages sharing the most ``keys``, best first, with the count."""
         counts: Counter[int] = Counter()
         for key in keys:
             postings = self._postings.get(key)

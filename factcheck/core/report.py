@@ -17,8 +17,13 @@ SEVERITY = {
 }
 
 
-def build_report(text: str, findings: Sequence[Finding], *, store_version: str | None = None,
-                 title: str | None = None) -> dict:
+def build_report(
+    text: str,
+    findings: Sequence[Finding],
+    *,
+    store_version: str | None = None,
+    title: str | None = None,
+) -> dict:
     """Build the versioned report: a summary, every claim with its verdict, and the flags.
 
     Offsets are code points into ``text``, the submitted draft.

@@ -14,18 +14,34 @@ from dataclasses import dataclass
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _FOLD = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u2026": "...", "\u00a0": " ", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "`": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u2026": "...",
+    "\u00a0": " ",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
 }
+_FOLD_TABLE = str.maketrans(_FOLD)
 #: A word: letters/digits, with inner apostrophes (``don't``, ``week's``).
 _WORD = re.compile(r"\w+(?:'\w+)*")
 #: Editorial marks inside quotes: an ellipsis, or a [bracketed] clarification.
 _EDITORIAL = re.compile(r"\.\s*\.\s*\.|\[[^\[\]\n]{0,80}\]")
 #: Sentence ends: terminal punctuation (and closing marks) followed by space and a capital/quote.
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s")
-_TITLES = frozenset("mr mrs ms miss dr prof professor sir lord lady dame rev president".split())
-_NOT_NAMES = frozenset("he she they it we i you who his her their the a an one its this that".split())
+_TITLE_TEXT = "mr mrs ms miss dr prof professor sir lord lady dame rev president"
+_TITLES = frozenset(_TITLE_TEXT.split())
+_NOT_NAME_TEXT = "he she they it we i you who his her their the a an one its this that"
+_NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
 
 
@@ -40,7 +56,11 @@ class Normalized:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of the normalised text back to the original text."""
         if end <= start:
-            pos = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            pos = (
+                self.starts[start]
+                if start < len(self.starts)
+                else (self.ends[-1] if self.ends else 0)
+            )
             return pos, pos
         return self.starts[start], self.ends[end - 1]
 
@@ -81,12 +101,18 @@ def normalize(text: str, *, lower: bool = True) -> Normalized:
 
 
 def _fold_plain(text, begin, stop, lower, out, starts, ends) -> None:
+    piece = text[begin:stop]
+    folded = piece.translate(_FOLD_TABLE)
+    if lower:
+        folded = folded.lower()
+    if len(folded) == len(piece):  # one character for one: the usual case, done in C
+        out.append(folded)
+        starts.extend(range(begin, stop))
+        ends.extend(range(begin + 1, stop + 1))
+        return
     for i in range(begin, stop):
-        ch = text[i]
-        rep = _FOLD.get(ch, ch)
-        if lower:
-            rep = rep.lower()
-        for c in rep:
+        rep = _FOLD.get(text[i], text[i])
+        for c in rep.lower() if lower else rep:
             out.append(c)
             starts.append(i)
             ends.append(i + 1)

@@ -50,8 +50,10 @@ def test_unknown_route_is_404_problem(client):
     assert_problem(client.get("/v1/nothing-here"), 404)
 
 
-def test_wrong_method_is_405_problem(client):
-    assert_problem(client.put("/v1/checks"), 405)
+def test_wrong_method_is_405_problem_saying_what_is_allowed(client):
+    r = client.put("/v1/checks")
+    assert_problem(r, 405)
+    assert "POST" in r.headers["Allow"]
 
 
 def test_broker_down_is_503_with_retry_after_and_no_job(settings):

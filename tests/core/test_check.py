@@ -62,8 +62,10 @@ def only_flag(draft: str, index: MemoryIndex, kind: str, text: str) -> dict:
 
 
 def test_verified_quote_with_curly_marks_is_not_flagged(index):
-    draft = ("Shop news\n\n“We have never seen demand like this for our wooden puzzles,” said "
-             "Laura Benning.")
+    draft = (
+        "Shop news\n\n“We have never seen demand like this for our wooden puzzles,” said "
+        "Laura Benning."
+    )
     findings = check_text(draft, index)
     assert [(f.claim, f.verdict) for f in findings] == [("quote", "verified")]
     source = findings[0].source
@@ -82,8 +84,10 @@ def test_altered_word_is_flagged_with_diff(index):
 
 
 def test_negation_added_is_flagged_and_named(index):
-    quote = ("Work on the new container terminal will not begin in the spring and will create "
-             "hundreds of skilled jobs for the region,")
+    quote = (
+        "Work on the new container terminal will not begin in the spring and will create "
+        "hundreds of skilled jobs for the region,"
+    )
     flag = only_flag(f'"{quote}" said Greta Olsen.', index, "quote_altered", quote)
     assert flag["negation"] is True
     assert "adds a negation (“not”)" in flag["explanation"]
@@ -105,7 +109,9 @@ def test_contracted_negation_is_a_change_but_not_a_flip(index):
 
 
 def test_words_deleted_without_ellipsis_are_flagged(index):
-    quote = "Work on the new container terminal will begin and will create hundreds of skilled jobs,"
+    quote = (
+        "Work on the new container terminal will begin and will create hundreds of skilled jobs,"
+    )
     flag = only_flag(f'"{quote}" said Greta Olsen.', index, "quote_altered", quote)
     assert flag["diff"] == [{"op": "delete", "draft": "", "source": "in the spring"}]
 
@@ -123,7 +129,8 @@ def test_misattributed_quote_names_both_speakers(index):
     assert flag["speaker"]["text"] == "Laura Benning"
     assert flag["source"]["speaker"] == "Tom Reddick"
     assert flag["explanation"] == (
-        "The source attributes this quote to Tom Reddick, not Laura Benning.")
+        "The source attributes this quote to Tom Reddick, not Laura Benning."
+    )
 
 
 def test_pronoun_speaker_is_never_misattribution(index):
@@ -141,7 +148,8 @@ def test_quote_nothing_close_to_is_unverified(index):
     flag = only_flag(f'"{quote}" the senator said.', index, "quote_unverified", quote)
     assert flag["source"] is None
     assert flag["explanation"] == (
-        "No reference in the store contains this quote or anything close to it.")
+        "No reference in the store contains this quote or anything close to it."
+    )
 
 
 def test_short_quote_is_reported_but_not_flagged(index):
@@ -151,15 +159,18 @@ def test_short_quote_is_reported_but_not_flagged(index):
     assert build_report(draft, findings)["flags"] == []
 
 
-@pytest.mark.parametrize("quote", [
-    "We have never seen demand like this ... wooden puzzles,",  # ellipsis
-    "We have never seen demand like this for our… puzzles,",  # ellipsis, no space
-    "We [Harbury Toys] have never seen demand like this for our wooden puzzles,",  # added
-    "We have never seen demand like this for [Harbury's] wooden puzzles,",  # replacing "our"
-    "we have never seen demand like this for our wooden puzzles,",  # first-letter case
-    "We have never seen demand like this for our wooden puzzles",  # punctuation moved out
-    "have never seen demand like this",  # partial quote of 6 words
-])
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "We have never seen demand like this ... wooden puzzles,",  # ellipsis
+        "We have never seen demand like this for our… puzzles,",  # ellipsis, no space
+        "We [Harbury Toys] have never seen demand like this for our wooden puzzles,",  # added
+        "We have never seen demand like this for [Harbury's] wooden puzzles,",  # replacing "our"
+        "we have never seen demand like this for our wooden puzzles,",  # first-letter case
+        "We have never seen demand like this for our wooden puzzles",  # punctuation moved out
+        "have never seen demand like this",  # partial quote of 6 words
+    ],
+)
 def test_allowed_editing_is_not_flagged(index, quote):
     draft = f"Toys\n\nMs Benning said “{quote}”, adding that shops were full."
     findings = check_text(draft, index)
@@ -187,8 +198,10 @@ def test_near_duplicates_are_counted_as_others():
 
 
 def test_changed_figure_is_flagged_tightly(index):
-    draft = ("Harbury Toys said profits rose 12% to £7bn in 2004, helped by strong sales of its "
-             "wooden puzzle games across northern Europe.")
+    draft = (
+        "Harbury Toys said profits rose 12% to £7bn in 2004, helped by strong sales of its "
+        "wooden puzzle games across northern Europe."
+    )
     flag = only_flag(draft, index, "number_mismatch", "£7bn")
     assert flag["source"]["text"] == "£5bn"
     assert TOYS[flag["source"]["start"] : flag["source"]["end"]] == "£5bn"
@@ -196,14 +209,18 @@ def test_changed_figure_is_flagged_tightly(index):
 
 
 def test_changed_year_is_flagged(index):
-    draft = ("Harbury Toys said profits rose 12% to £5bn in 2006, helped by strong sales of its "
-             "wooden puzzle games across northern Europe.")
+    draft = (
+        "Harbury Toys said profits rose 12% to £5bn in 2006, helped by strong sales of its "
+        "wooden puzzle games across northern Europe."
+    )
     only_flag(draft, index, "number_mismatch", "2006")
 
 
 def test_figure_in_another_format_is_not_flagged(index):
-    draft = ("Harbury Toys said profits rose 12 per cent to £5 billion in 2004, helped by strong "
-             "sales of its wooden puzzle games across northern Europe.")
+    draft = (
+        "Harbury Toys said profits rose 12 per cent to £5 billion in 2004, helped by strong "
+        "sales of its wooden puzzle games across northern Europe."
+    )
     findings = check_text(draft, index)
     assert [f.verdict for f in findings] == ["verified"] * 3
 
@@ -216,8 +233,10 @@ def test_figure_no_source_states_is_unchecked(index):
 
 
 def test_figure_inside_a_quote_belongs_to_the_quote_check(index):
-    draft = ('"Harbury Toys said profits rose 12% to £9bn in 2004," an analyst wrote in a '
-             "long note to clients.")
+    draft = (
+        '"Harbury Toys said profits rose 12% to £9bn in 2004," an analyst wrote in a '
+        "long note to clients."
+    )
     findings = check_text(draft, index)
     assert [f.claim for f in findings] == ["quote"]
 
@@ -231,7 +250,47 @@ def test_options_are_named_and_frozen():
 def test_core_imports_no_service_frameworks():
     code = (
         "import sys, factcheck.core.check, factcheck.core.report, factcheck.core.memindex\n"
-        "bad = [m for m in ('flask', 'celery', 'redis', 'marshmallow', 'kombu') if m in sys.modules]\n"
+        "names = ('flask', 'celery', 'redis', 'marshmallow', 'kombu')\n"
+        "bad = [m for m in names if m in sys.modules]\n"
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+MARKET = (
+    "Housing market cools\n\n"
+    'Buyers were told "we will be back" by the estate agents in Leeds on Monday night.\n\n'
+    '"Prices will keep rising through the long summer months," said Tom Reddick at Corvell '
+    'Bank. Ann Hughes said: "Buyers should wait for the autumn before signing anything."\n'
+)
+
+
+@pytest.fixture
+def market() -> MemoryIndex:
+    index = MemoryIndex()
+    index.add("market-1", "Housing market cools", MARKET)
+    return index
+
+
+def test_generic_quote_is_found_through_its_sentence(market):
+    draft = 'Buyers were told "we will be back" by the estate agents in Leeds on Monday night.'
+    findings = check_text(draft, market)
+    assert [f.verdict for f in findings if f.claim == "quote"] == ["verified"]
+    draft = draft.replace("we will be back", "we will not be back")
+    flag = only_flag(draft, market, "quote_altered", "we will not be back")
+    assert flag["negation"] is True
+
+
+def test_name_swapped_in_attribution_is_misattributed(market):
+    quote = "Prices will keep rising through the long summer months,"
+    draft = f'"{quote}" said Jo Stone at Corvell Bank.'
+    flag = only_flag(draft, market, "quote_misattributed", quote)
+    assert "not Jo Stone" in flag["explanation"]
+
+
+def test_name_introducing_the_next_quote_is_not_the_speaker(market):
+    draft = (
+        '"Prices will keep rising through the long summer months." Ann Hughes said: "Buyers '
+        'should wait for the autumn before signing anything."'
+    )
+    assert flags_of(draft, market) == []

@@ -275,3 +275,38 @@ def test_gender_from_pronoun_picks_the_fitting_person():
     quote = _only(text)
     assert quote.speaker.text == "she"
     assert quote.speaker.name == "Nora Vieth"
+
+
+def test_reporter_governs_a_partial_quote_in_its_complement_clause():
+    text = (
+        "Marta Ilves said on Friday that the council is sending inspectors who were just called "
+        "up into the district “with barely a day of notice and no budget at all.”"
+    )
+    _check(
+        _only(text),
+        text,
+        "with barely a day of notice and no budget at all.",
+        "Marta Ilves",
+    )
+
+
+def test_outer_reporter_wins_over_the_subject_inside_its_complement():
+    text = 'Ilves said on Friday that the mayor had described the figures as "wildly inflated."'
+    _check(_only(text), text, "wildly inflated.", "Ilves")
+
+
+def test_verb_of_a_closed_relative_clause_does_not_report_the_quote():
+    text = (
+        "Ilves said that although the board cannot “independently confirm” the figures — "
+        "which the mayor has denied — “the photos tell the whole story.”"
+    )
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["independently confirm", "the photos tell the whole story."]
+    assert [q.speaker.text for q in quotes] == ["Ilves", "Ilves"]
+
+
+def test_a_name_does_not_run_across_a_full_stop():
+    text = 'Odile Brun spoke to the BBC. Brun said: "We will appeal."'
+    quote = _only(text)
+    assert quote.speaker.text == "Brun"
+    assert quote.speaker.name == "Odile Brun"
