@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from contextlib import contextmanager
 import sys
 from pathlib import Path
 
@@ -13,6 +14,17 @@ import click
 from factcheck.config import load_settings
 
 log = logging.getLogger("factcheck.cli")
+
+
+@contextmanager
+def _usage_errors():
+    """Turn factcheck's own errors into click usage errors (exit 2, message, no traceback)."""
+    from factcheck.errors import FactcheckError
+
+    try:
+        yield
+    except FactcheckError as exc:
+        raise click.UsageError(exc.detail) from exc
 
 
 def _store(settings=None):
@@ -88,12 +100,9 @@ def keys_list() -> None:
 def keys_revoke(key_id: str) -> None:
     """Revoke a key by id; it stops working at once."""
     from factcheck.auth import revoke_key
-    from factcheck.errors import FactcheckError
 
-    try:
+    with _usage_errors():
         key = revoke_key(_store(), key_id)
-    except FactcheckError as exc:
-        raise click.UsageError(exc.detail) from exc
     click.echo(f"revoked key {key.id} ({key.name})", err=True)
 
 
@@ -111,14 +120,11 @@ def hooks() -> None:
 @click.option("--callback-url", help="Where to POST each finished report.")
 def hooks_set(name: str, kind: str | None, secrets: tuple[str, ...], callback_url: str | None):
     """Create or update a hook source."""
-    from factcheck.errors import FactcheckError
     from factcheck.integrations.hooks import set_hook
 
-    try:
+    with _usage_errors():
         config = set_hook(_store(), name, kind=kind, secrets=list(secrets) or None,
                           callback_url=callback_url)
-    except FactcheckError as exc:
-        raise click.UsageError(exc.detail) from exc
     click.echo(f"hook {name}: kind {config['kind']}, {len(config['secrets'])} secret(s), "
                f"callback {config['callback_url'] or '-'}; deliveries go to /v1/hooks/{name}")
 
@@ -137,13 +143,10 @@ def hooks_list() -> None:
 @click.argument("name")
 def hooks_delete(name: str) -> None:
     """Remove a hook source."""
-    from factcheck.errors import FactcheckError
     from factcheck.integrations.hooks import delete_hook
 
-    try:
+    with _usage_errors():
         delete_hook(_store(), name)
-    except FactcheckError as exc:
-        raise click.UsageError(exc.detail) from exc
 
 
 @main.command("callback-secret")
@@ -185,13 +188,10 @@ def ingest(paths: tuple[str, ...], quiet: bool) -> None:
     """Load reference files (.txt: first line is the title; .json) or folders of them."""
     from tqdm import tqdm
 
-    from factcheck.errors import FactcheckError
     from factcheck.ingest import find_files, ingest_files
 
-    try:
+    with _usage_errors():
         files = find_files(list(paths))
-    except FactcheckError as exc:
-        raise click.UsageError(exc.detail) from exc
     store = _store()
     with tqdm(total=len(files), unit="file", disable=quiet, file=sys.stderr) as bar:
         summary = ingest_files(store, files, progress=bar.update)

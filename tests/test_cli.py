@@ -109,3 +109,18 @@ def test_keys_create_list_revoke(run):
     assert "revoked key" in run("keys", "revoke", key_id).output
     assert "revoked -" not in run("keys", "list").stdout
     assert run("keys", "revoke", "nope").exit_code == 2
+
+
+def test_hooks_and_callback_secret(run):
+    out = run("hooks", "set", "ghost", "--secret", "s1", "--callback-url", "https://cms.example/cb")
+    assert "kind ghost, 1 secret(s)" in out.output and "/v1/hooks/ghost" in out.output
+    assert run("hooks", "set", "desk", "--secret", "s2").exit_code == 2  # kind unknown
+    listing = run("hooks", "list").stdout
+    assert "ghost" in listing and "s1" not in listing
+    first = run("callback-secret").stdout.split()
+    assert len(first) == 1 and first[0].startswith("whsec_")
+    rotated = run("callback-secret", "--rotate").stdout.split()
+    assert len(rotated) == 2 and first[0] in rotated
+    assert run("callback-secret", "--drop-old").stdout.split() == [rotated[0]]
+    assert run("hooks", "delete", "ghost").exit_code == 0
+    assert run("hooks", "delete", "ghost").exit_code == 2
