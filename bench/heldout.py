@@ -47,8 +47,8 @@ SOURCE_CATEGORIES = ("politics", "sport")
 WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 NUM_RE = re.compile(
-    r"(?<![\w.,£$€])([£$€]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
-    r"((?:bn|m|k|p|%)(?![A-Za-z0-9])|\s(?:per cent|percent|million|billion|trillion)\b)?(?![A-Za-z0-9])")
+    r"(?<![\w.,:£$€])([£$€]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+    r"((?:bn|m|k|p|%)(?![A-Za-z0-9])|\s(?:per cent|percent|million|billion|trillion)\b)?(?![A-Za-z0-9]|[:.]\d)")
 NAMEW = r"[A-Z][a-zA-Z]*[a-z](?:[-'][A-Z][a-zA-Z]+)?"
 TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)"
 NAME = rf"(?:{TITLE} )?{NAMEW}(?: {NAMEW})?"
@@ -191,7 +191,7 @@ class Corpus:
                 if rx is ATTR_BEFORE and re.search(r"\b(?:for|of|at|from|with|by|to|and|the)\s+$", p[:m.start(g)]):
                     continue  # `a spokeswoman for Royal Mail said:`
                 out.append((m.group(g), m.start(g), m.end(g), q[0][0], q[0][1], rx.pattern[:12]))
-        return out
+        return sorted(out, key=lambda x: x[3])
 
     def in_corpus(self, s: str) -> bool:
         return norm(s).strip(" .,;:!?") in self.norm_all
@@ -396,7 +396,7 @@ class Generator:
         i = self.rng.randint(1, len(words) - k - 1)
         s, e = words[i].start(), words[i + k].start()
         gone = q[s:e]
-        if re.search(r"[.!?;:\"]", gone):
+        if re.search(r"[.!?;:\"()\[\]]", gone):
             return None
         return q[:s] + q[e:], f"words deleted without ellipsis: '{gone.strip()}'"
 
@@ -503,6 +503,8 @@ class Generator:
                 continue  # labels and days of a date (`30 July`, `July 30`) are not changed
             if re.match(r"\s(?:Nations|" + MONTHS + r")\b", p.text[m.end():]):
                 continue
+            if re.search(r"[A-Za-z]-$|/$", p.text[:m.start()]) or p.text[m.end():m.end() + 1] == "/":
+                continue  # `C-17`, `1998/99`: parts of names and seasons
             out.append(m)
         return out
 
@@ -566,8 +568,8 @@ class Generator:
             k = self.rng.randint(2, 5)
             i = self.rng.randint(2, len(words) - k - 2)
             s, e = words[i].start(), words[i + k - 1].end()
-            if re.search(r"[\"]", q[s:e]):
-                continue
+            if re.search(r"[\"]|\b(?:not|no|never|nothing|none|nobody|cannot)\b|n't\b", q[s:e], re.I):
+                continue  # an ellipsis that drops a negation changes the meaning: not an allowed edit
             mark = self.rng.choice(("...", "...", "\u2026"))
             newq = q[:s] + mark + q[e:]
             p.replace(a, b, newq)
@@ -621,7 +623,10 @@ class Generator:
                     continue
                 if any(qs == a for *_, qs, qe, _pat in attrs):
                     continue
-                speakers = [x[0] for x in attrs if name_form(x[0], self.c.surnames) and x[3] < a]
+                dq = quote_spans(p.text) or []
+                prev = [x for x in dq if x[1] < a]
+                # same speaker: the quote just before is explicitly attributed (`"...," said X. "QUOTE."`)
+                speakers = [x[0] for x in attrs if name_form(x[0], self.c.surnames) and prev and x[3:5] == prev[-1]]
                 if speakers:
                     cands.append((p, a, b, speakers[-1], a - 1, b + 1 + (1 if p.text[b + 1:b + 2] == "." else 0)))
             # directly attributed quotes: the whole attribution sentence is rewritten

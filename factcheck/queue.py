@@ -18,6 +18,7 @@ from factcheck.config import broker_folder, is_embedded_broker
 
 RUN_CHECK = "factcheck.run_check"
 DELIVER_CALLBACK = "factcheck.deliver_callback"
+NOOP = "factcheck.noop"  # measures the queue's round trip (bench/e2e_load.py)
 
 
 def celery_config(settings: dict[str, Any]) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from celery import shared_task
 from celery.signals import worker_ready
@@ -11,7 +12,13 @@ from flask import current_app
 from factcheck.errors import StoreUnavailable
 from factcheck.integrations.callbacks import deliver
 from factcheck.jobs import recover_lost_jobs, run_job
-from factcheck.queue import DELIVER_CALLBACK, RUN_CHECK, enqueue_callback, enqueue_check
+from factcheck.queue import (
+    DELIVER_CALLBACK,
+    NOOP,
+    RUN_CHECK,
+    enqueue_callback,
+    enqueue_check,
+)
 
 log = logging.getLogger("factcheck.worker")
 
@@ -39,6 +46,12 @@ def deliver_callback(job_id: str, attempt: int = 1) -> str:
         enqueue_callback(current_app.extensions["celery"], job_id, attempt=attempt + 1,
                          countdown=result.retry_in)
     return result.outcome
+
+
+@shared_task(name=NOOP, ignore_result=True)
+def noop(token: str) -> None:
+    """Do nothing but record that it ran: the queue's own round trip, for benchmarks."""
+    current_app.extensions["factcheck.store"].kv_put("noop", token, time.time())
 
 
 @worker_ready.connect

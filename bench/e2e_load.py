@@ -1,0 +1,168 @@
+"""End to end over HTTP and Celery on Redis: sustained drafts/s and submit-to-report latency.
+
+    python bench/e2e_load.py [--references 10000] [--seconds 60] [--rate 20] [--workers 2]
+
+Starts gunicorn and N Celery workers (concurrency 1 each) on a Redis database of its own,
+loads a synthetic store of real BBC paragraphs, then for --seconds submits ~1,000-word drafts
+at --rate per second and polls each to done. Next to it, in the same run, the round trip of a
+no-op Celery task (queued by the same client machinery, observed the same way). Prints a table.
+Loopback only; bounded in time and requests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import requests
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.endurance import free_port, wait, _healthy  # noqa: E402
+from bench.synth import draft_of, load_corpus, synthetic_articles  # noqa: E402
+
+POLL = 0.01
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
+def noop_round_trips(store, celery_app, n: int) -> list[float]:
+    """Seconds from queuing a no-op task to seeing its mark in the store, n times."""
+    times = []
+    for _ in range(n):
+        token = uuid.uuid4().hex
+        t0 = time.time()
+        celery_app.send_task("factcheck.noop", args=[token])
+        while store.kv_get("noop", token) is None:
+            time.sleep(POLL)
+        times.append(time.time() - t0)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--references", type=int, default=10_000)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--rate", type=float, default=20)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/12")
+    args = parser.parse_args()
+
+    import redis as redis_client
+    from celery import Celery
+
+    from factcheck.auth import create_key
+    from factcheck.store import open_store
+
+    redis_client.Redis.from_url(args.redis).flushdb()
+    store = open_store(args.redis)
+    articles = list(synthetic_articles(args.references, seed=3, corpus=load_corpus()))
+    t0 = time.perf_counter()
+    for a in articles:
+        store.add_reference(id=a.id, title=a.title, text=a.text)
+    ingest_s = time.perf_counter() - t0
+    _, token = create_key(store, name="load", scope="admin")
+    headers = {"Authorization": f"Bearer {token}"}
+    rng = random.Random(5)
+    drafts = [draft_of(articles, rng=rng) for _ in range(200)]
+
+    folder = Path(tempfile.mkdtemp(prefix="fc-load-"))
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")},
+           "FACTCHECK_STORE_URL": args.redis, "FACTCHECK_DATA_DIR": str(folder)}
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    procs = [subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2",
+         "--threads", "8", "factcheck.api:create_app()"], env=env, cwd=REPO,
+        stdout=open(folder / "web.log", "wb"), stderr=subprocess.STDOUT, start_new_session=True)]
+    for n in range(args.workers):
+        procs.append(subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "workers.celery_app", "worker", "--loglevel",
+             "WARNING", "--concurrency", "1", "--hostname", f"load{n}@%h"], env=env, cwd=REPO,
+            stdout=open(folder / f"worker{n}.log", "wb"), stderr=subprocess.STDOUT,
+            start_new_session=True))
+    try:
+        wait(lambda: _healthy(base), "web")
+        celery_app = Celery(broker=args.redis)
+        noop_round_trips(store, celery_app, 20)  # warm the workers up
+        noop = noop_round_trips(store, celery_app, 100)
+        latencies, errors = run_load(base, headers, drafts, args.seconds, args.rate)
+    finally:
+        for proc in procs:
+            os.killpg(proc.pid, signal.SIGTERM)
+        for proc in procs:
+            proc.wait(timeout=20)
+
+    done = len(latencies)
+    rows = [
+        ("store", f"{len(articles):,} articles on Redis (ingested at "
+                  f"{len(articles) / ingest_s:,.0f}/s)"),
+        ("workers", f"{args.workers} x concurrency 1, gunicorn 2 x 8 threads"),
+        ("offered load", f"{args.rate}/s for {args.seconds:.0f} s"),
+        ("drafts done", f"{done} ({done / args.seconds:,.1f}/s sustained), errors {errors}"),
+        ("submit-to-report p50 / p99", f"{pct(latencies, .5) * 1000:,.0f} ms / "
+                                        f"{pct(latencies, .99) * 1000:,.0f} ms"),
+        ("no-op task round trip p50 / p99", f"{pct(noop, .5) * 1000:,.1f} ms / "
+                                             f"{pct(noop, .99) * 1000:,.1f} ms"),
+        ("p50 ratio to no-op", f"{pct(latencies, .5) / pct(noop, .5):,.1f}x"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        print(f"{key:<{width}}  {value}")
+
+
+def run_load(base: str, headers: dict, drafts: list[str], seconds: float,
+             rate: float) -> tuple[list[float], int]:
+    """Submit at ``rate``/s for ``seconds``; each submission is followed to done by a thread."""
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+
+    def follow(text: str) -> None:
+        nonlocal errors
+        session = requests.Session()
+        t0 = time.time()
+        try:
+            r = session.post(f"{base}/v1/checks", json={"text": text}, headers=headers, timeout=10)
+            location = r.headers["Location"]
+            while True:
+                job = session.get(base + location, headers=headers, timeout=10).json()
+                if job["status"] in ("done", "failed"):
+                    break
+                time.sleep(POLL)
+            with lock:
+                latencies.append(time.time() - t0)
+        except (requests.RequestException, KeyError):
+            with lock:
+                errors += 1
+
+    threads = []
+    end, n = time.monotonic() + seconds, 0
+    while time.monotonic() < end:
+        # A new text each time, so no report is reused: every draft is computed.
+        text = drafts[n % len(drafts)] + f"\n\nUpdate {n}."
+        thread = threading.Thread(target=follow, args=(text,))
+        thread.start()
+        threads.append(thread)
+        n += 1
+        time.sleep(1 / rate)
+    for thread in threads:
+        thread.join(timeout=120)
+    return latencies, errors
+
+
+if __name__ == "__main__":
+    main()
