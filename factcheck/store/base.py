@@ -63,7 +63,7 @@ class Store(abc.ABC):
                 return existing, False
         same = self._reference_id_by_hash(digest)
         if same is not None:
-            return self.get_reference(same), False
+            return self._settled_reference(same), False
         ref = Reference(
             id=id or new_reference_id(text), title=title, text=text, url=url, source=source,
             published_at=published_at, content_hash=digest, created_at=time.time(),
@@ -80,6 +80,15 @@ class Store(abc.ABC):
         ref = self._load_reference(id)
         if ref is None and not missing_ok:
             raise NotFound(f"No reference with id {id!r}.")
+        return ref
+
+    def _settled_reference(self, id: str, *, wait: float = 2.0) -> Reference:
+        """The reference another writer has claimed, once its insertion is complete."""
+        deadline = time.monotonic() + wait
+        while (ref := self.get_reference(id, missing_ok=True)) is None:
+            if time.monotonic() > deadline:
+                return self.get_reference(id)  # raises NotFound
+            time.sleep(0.01)
         return ref
 
     def delete_reference(self, id: str) -> None:
