@@ -83,20 +83,44 @@ def parse_file(path: Path, root: Path, *, warnings: list[str]) -> Iterator[dict[
         yield record
 
 
-def ingest_files(store: Store, files: list[tuple[Path, Path]], *, progress=None) -> IngestSummary:
-    """Add every reference of ``files`` to ``store``; one bad file never stops the run."""
+def ingest_files(store: Store, files: list[tuple[Path, Path]], *, progress=None,
+                 batch: int = 200) -> IngestSummary:
+    """Add every reference of ``files`` to ``store``; one bad file never stops the run.
+
+    References are stored ``batch`` at a time (one transaction, one index segment each).
+    """
     summary = IngestSummary()
+    pending: list[tuple[Path, dict[str, Any]]] = []
+
+    def flush() -> None:
+        try:
+            results = store.add_references([record for _, record in pending])
+        except FactcheckError:  # one bad record (a conflicting id): find it one by one
+            results = []
+            for path, record in pending:
+                try:
+                    results.append(store.add_reference(**record))
+                except FactcheckError as exc:
+                    summary.failed += 1
+                    summary.errors.append(f"{path}: {exc.detail}")
+        for _, created in results:
+            summary.added += created
+            summary.unchanged += not created
+        if progress is not None:
+            progress(len({path for path, _ in pending}))
+        pending.clear()
+
     for path, root in files:
         try:
-            for record in parse_file(path, root, warnings=summary.warnings):
-                _, created = store.add_reference(**record)
-                if created:
-                    summary.added += 1
-                else:
-                    summary.unchanged += 1
+            pending += [(path, record) for record in parse_file(path, root,
+                                                                warnings=summary.warnings)]
         except FactcheckError as exc:
             summary.failed += 1
-            summary.errors.append(getattr(exc, "detail", str(exc)))
-        if progress is not None:
-            progress(1)
+            summary.errors.append(exc.detail)
+            if progress is not None:
+                progress(1)
+        if len(pending) >= batch:
+            flush()
+    if pending:
+        flush()
     return summary

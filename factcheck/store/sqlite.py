@@ -6,7 +6,8 @@ import json
 import os
 import sqlite3
 import threading
-from collections import Counter
+from array import array
+from collections import Counter, defaultdict
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -22,23 +23,29 @@ CREATE TABLE IF NOT EXISTS refs (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     id TEXT NOT NULL UNIQUE,
     content_hash TEXT NOT NULL UNIQUE,
+    text TEXT NOT NULL,
     data TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS passages (
     pid INTEGER PRIMARY KEY AUTOINCREMENT,
-    ref_id TEXT NOT NULL,
+    ref_seq INTEGER NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
     kind TEXT NOT NULL,
-    speaker TEXT,
-    text TEXT NOT NULL
+    speaker TEXT
 );
-CREATE INDEX IF NOT EXISTS passages_ref ON passages (ref_id);
+CREATE INDEX IF NOT EXISTS passages_ref ON passages (ref_seq);
+-- The inverted index, in segments: one row per key per segment, holding the passage ids of
+-- that key as an array of 32-bit integers. A batch of references writes one segment; small
+-- segments are merged (see _compact). Ids of deleted passages stay until a merge drops them.
 CREATE TABLE IF NOT EXISTS postings (
     key INTEGER NOT NULL,
-    pid INTEGER NOT NULL,
-    PRIMARY KEY (key, pid)
+    seg INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    pids BLOB NOT NULL,
+    PRIMARY KEY (key, seg)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS segments (seg INTEGER PRIMARY KEY, rows INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY,
     status TEXT NOT NULL,
@@ -59,7 +66,11 @@ CREATE TABLE IF NOT EXISTS logs (
 );
 CREATE INDEX IF NOT EXISTS logs_key ON logs (ns, key);
 INSERT OR IGNORE INTO meta VALUES ('version', '0');
+INSERT OR IGNORE INTO meta VALUES ('schema', '2');
 """
+
+SCHEMA_VERSION = "2"
+_MAX_SEGMENTS = 12  # more than this and the smallest are merged into one
 
 _BATCH = 500  # SQLite's limit on bound parameters is well above this
 
@@ -67,6 +78,16 @@ _BATCH = 500  # SQLite's limit on bound parameters is well above this
 def _chunks(items: list, size: int = _BATCH):
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def _pack(pids: list[int]) -> bytes:
+    return array("I", pids).tobytes()
+
+
+def _unpack(blob: bytes) -> array:
+    out = array("I")
+    out.frombytes(blob)
+    return out
 
 
 class SQLiteStore(Store):
@@ -77,7 +98,13 @@ class SQLiteStore(Store):
         self.path = Path(url.removeprefix("sqlite:///"))
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
-        self._db().executescript(_SCHEMA)  # runs its own transaction
+        db = self._db()
+        db.executescript(_SCHEMA)  # runs its own transaction
+        found = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()[0]
+        if found != SCHEMA_VERSION:
+            raise StoreUnavailable(
+                f"The store at {self.path} has layout {found}; this version needs "
+                f"{SCHEMA_VERSION}. Ingest the references into a new store.")
 
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
@@ -101,53 +128,80 @@ class SQLiteStore(Store):
         return row[0] if row else None
 
     def _load_reference(self, id: str) -> Reference | None:
-        row = self._db().execute("SELECT data FROM refs WHERE id = ?", (id,)).fetchone()
-        return Reference(**json.loads(row[0])) if row else None
+        row = self._db().execute("SELECT text, data FROM refs WHERE id = ?", (id,)).fetchone()
+        return Reference(text=row[0], **json.loads(row[1])) if row else None
 
     def _insert_reference(self, ref: Reference, passages: list[tuple[Passage, set[int]]]) -> None:
+        self._insert_references([(ref, passages)])
+
+    def _insert_references(self, items: list[tuple[Reference, list[tuple[Passage, set[int]]]]]
+                           ) -> None:
+        """Insert references, their passages and one new index segment, in one transaction."""
+        postings: dict[int, list[int]] = defaultdict(list)
         with self._tx() as db:
-            try:
-                db.execute(
-                    "INSERT INTO refs (id, content_hash, data) VALUES (?, ?, ?)",
-                    (ref.id, ref.content_hash, json.dumps(ref.to_dict())),
-                )
-            except sqlite3.IntegrityError as exc:
-                raise DuplicateReference(ref.id) from exc
-            postings = []
-            for passage, keys in passages:
-                cur = db.execute(
-                    "INSERT INTO passages (ref_id, start, end, kind, speaker, text)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (ref.id, passage.start, passage.end, passage.kind, passage.speaker,
-                     passage.text),
-                )
-                postings.extend((key, cur.lastrowid) for key in keys)
-            db.executemany("INSERT OR IGNORE INTO postings VALUES (?, ?)", postings)
-            db.execute("UPDATE meta SET value = value + 1 WHERE name = 'version'")
+            for ref, passages in items:
+                data = ref.to_dict(with_text=False)
+                try:
+                    seq = db.execute(
+                        "INSERT INTO refs (id, content_hash, text, data) VALUES (?, ?, ?, ?)",
+                        (ref.id, ref.content_hash, ref.text, json.dumps(data))).lastrowid
+                except sqlite3.IntegrityError as exc:
+                    raise DuplicateReference(ref.id) from exc
+                for passage, keys in passages:
+                    pid = db.execute(
+                        "INSERT INTO passages (ref_seq, start, end, kind, speaker)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        (seq, passage.start, passage.end, passage.kind, passage.speaker),
+                    ).lastrowid
+                    for key in keys:
+                        postings[key].append(pid)
+            self._write_segment(db, postings)
+            db.execute("UPDATE meta SET value = value + ? WHERE name = 'version'", (len(items),))
+        self._compact()
+
+    def _write_segment(self, db: sqlite3.Connection, postings: dict[int, list[int]]) -> None:
+        seg = db.execute("INSERT INTO segments (rows) VALUES (?)", (len(postings),)).lastrowid
+        db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", (
+            (key, seg, len(pids), _pack(pids)) for key, pids in postings.items()))
+
+    def _compact(self) -> None:
+        """Merge the smallest segments into one when there are too many (a tiered merge)."""
+        with self._tx() as db:
+            segs = db.execute("SELECT seg FROM segments ORDER BY rows, seg").fetchall()
+            if len(segs) <= _MAX_SEGMENTS:
+                return
+            merging = [seg for (seg,) in segs[: len(segs) - _MAX_SEGMENTS // 2]]
+            marks = ",".join("?" * len(merging))
+            live = None
+            if db.execute("SELECT value FROM meta WHERE name = 'deleted'").fetchone():
+                live = {pid for (pid,) in db.execute("SELECT pid FROM passages")}
+            merged: dict[int, list[int]] = defaultdict(list)
+            for key, blob in db.execute(
+                    f"SELECT key, pids FROM postings WHERE seg IN ({marks})", merging):
+                merged[key].extend(_unpack(blob))
+            db.execute(f"DELETE FROM postings WHERE seg IN ({marks})", merging)
+            db.execute(f"DELETE FROM segments WHERE seg IN ({marks})", merging)
+            if live is not None:
+                merged = {k: [p for p in v if p in live] for k, v in merged.items()}
+                merged = {k: v for k, v in merged.items() if v}
+            self._write_segment(db, {k: sorted(v) for k, v in merged.items()})
 
     def _remove_reference(self, ref: Reference, passages: list[tuple[Passage, set[int]]]) -> None:
+        # The index keeps the ids of the removed passages until a merge: look-ups skip them.
         with self._tx() as db:
-            pids = [r[0] for r in db.execute("SELECT pid FROM passages WHERE ref_id = ?", (ref.id,))]
-            keys = sorted({key for _, ks in passages for key in ks})
-            for chunk in _chunks(keys):
-                marks = ",".join("?" * len(chunk))
-                for pid_chunk in _chunks(pids):
-                    pmarks = ",".join("?" * len(pid_chunk))
-                    db.execute(
-                        f"DELETE FROM postings WHERE key IN ({marks}) AND pid IN ({pmarks})",
-                        chunk + pid_chunk,
-                    )
-            db.execute("DELETE FROM passages WHERE ref_id = ?", (ref.id,))
+            seq = db.execute("SELECT seq FROM refs WHERE id = ?", (ref.id,)).fetchone()[0]
+            db.execute("DELETE FROM passages WHERE ref_seq = ?", (seq,))
             db.execute("DELETE FROM refs WHERE id = ?", (ref.id,))
             db.execute("UPDATE meta SET value = value + 1 WHERE name = 'version'")
+            db.execute("INSERT OR IGNORE INTO meta VALUES ('deleted', '1')")
 
     def list_references(self, *, offset: int = 0, limit: int = 50) -> tuple[list[Reference], int]:
         db = self._db()
         total = db.execute("SELECT COUNT(*) FROM refs").fetchone()[0]
         rows = db.execute(
-            "SELECT data FROM refs ORDER BY seq LIMIT ? OFFSET ?", (limit, offset)
+            "SELECT text, data FROM refs ORDER BY seq LIMIT ? OFFSET ?", (limit, offset)
         ).fetchall()
-        return [Reference(**json.loads(r[0])) for r in rows], total
+        return [Reference(text=r[0], **json.loads(r[1])) for r in rows], total
 
     def version(self) -> int:
         row = self._db().execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
@@ -155,34 +209,44 @@ class SQLiteStore(Store):
 
     def lookup(self, keys: Collection[int], *, limit: int) -> list[tuple[Passage, int]]:
         db = self._db()
+        rows: dict[int, list[tuple[int, bytes]]] = defaultdict(list)
         keys = list(keys)
-        usable = []
         for chunk in _chunks(keys):
             marks = ",".join("?" * len(chunk))
-            usable += [
-                key for key, n in db.execute(
-                    f"SELECT key, COUNT(*) FROM postings WHERE key IN ({marks}) GROUP BY key", chunk
-                )
-                if n <= MAX_KEY_PASSAGES
-            ]
+            for key, n, blob in db.execute(
+                    f"SELECT key, n, pids FROM postings WHERE key IN ({marks})", chunk):
+                rows[key].append((n, blob))
         hits: Counter[int] = Counter()
-        for chunk in _chunks(usable):
-            marks = ",".join("?" * len(chunk))
-            hits.update(r[0] for r in db.execute(
-                f"SELECT pid FROM postings WHERE key IN ({marks})", chunk
-            ))
-        best = hits.most_common(limit)
-        if not best:
-            return []
-        marks = ",".join("?" * len(best))
-        rows = {
-            r[0]: Passage(r[1], r[2], r[3], r[6], r[4], r[5])
-            for r in db.execute(
-                "SELECT pid, ref_id, start, end, kind, speaker, text FROM passages"
-                f" WHERE pid IN ({marks})", [pid for pid, _ in best]
-            )
-        }
-        return [(rows[pid], n) for pid, n in best if pid in rows]
+        for segments in rows.values():
+            if sum(n for n, _ in segments) <= MAX_KEY_PASSAGES:
+                for _, blob in segments:
+                    hits.update(_unpack(blob))
+        ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
+        found: list[tuple[Passage, int]] = []
+        for chunk in _chunks(ranked, limit * 2 if limit else 1):  # refill past deleted passages
+            found += self._passages(db, chunk)
+            if len(found) >= limit:
+                break
+        return found[:limit]
+
+    def _passages(self, db: sqlite3.Connection, ranked: list[tuple[int, int]]
+                  ) -> list[tuple[Passage, int]]:
+        marks = ",".join("?" * len(ranked))
+        rows = db.execute(
+            "SELECT p.pid, r.id, p.start, p.end, p.kind, p.speaker, substr(r.text, p.start + 1,"
+            f" p.end - p.start) FROM passages p JOIN refs r ON r.seq = p.ref_seq"
+            f" WHERE p.pid IN ({marks})", [pid for pid, _ in ranked]).fetchall()
+        by_pid = {r[0]: Passage(r[1], r[2], r[3], r[6], r[4], r[5]) for r in rows}
+        return [(by_pid[pid], n) for pid, n in ranked if pid in by_pid]
+
+    def index_stats(self) -> dict[str, int]:
+        """Rows and bytes of the index, for benchmarks."""
+        db = self._db()
+        segments, rows, postings, size = db.execute(
+            "SELECT COUNT(DISTINCT seg), COUNT(*), SUM(n), SUM(length(pids)) FROM postings"
+        ).fetchone()
+        return {"segments": segments, "rows": rows, "postings": postings or 0,
+                "bytes": size or 0}
 
     # -- jobs ---------------------------------------------------------------------------------
 
