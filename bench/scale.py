@@ -47,8 +47,9 @@ def main() -> None:
     corpus = load_corpus()
     articles = list(synthetic_articles(args.articles, seed=args.seed, corpus=corpus))
     started = time.perf_counter()
-    for article in articles:
-        store.add_reference(id=article.id, title=article.title, text=article.text)
+    for i in range(0, len(articles), 500):  # the batches `factcheck ingest` uses
+        store.add_references([{"id": a.id, "title": a.title, "text": a.text}
+                              for a in articles[i : i + 500]])
     ingest_s = time.perf_counter() - started
 
     rng = random.Random(args.seed)
@@ -66,9 +67,12 @@ def main() -> None:
     if store.url.startswith("sqlite"):
         sizes = sqlite_sizes(store)
         total = Path(store.path).stat().st_size
-        index = sizes.get("postings", 0)
+        index = sizes.get("postings", 0) + sizes.get("passages", 0) + sizes.get("passages_ref", 0)
+        stats = store.index_stats()
         rows += [("store bytes/article", f"{total / len(articles):,.0f}"),
-                 ("index bytes/article", f"{index / len(articles):,.0f}")]
+                 ("index bytes/article", f"{index / len(articles):,.0f} (postings and passages)"),
+                 ("postings/article", f"{stats['postings'] / len(articles):,.0f} in "
+                                      f"{stats['segments']} segments")]
     rows += [("draft words (mean)", f"{statistics.mean(len(d.split()) for d in drafts):,.0f}"),
              ("check p50 ms", f"{percentile(times, 0.5):,.1f}"),
              ("check p95 ms", f"{percentile(times, 0.95):,.1f}")]
