@@ -204,6 +204,18 @@ def ingest(paths: tuple[str, ...], quiet: bool) -> None:
         sys.exit(1)
 
 
+@main.command()
+def reindex() -> None:
+    """Rebuild the index of every reference (after an upgrade that changed the index)."""
+    from tqdm import tqdm
+
+    store = _store()
+    total = store.list_references(limit=1)[1]
+    with tqdm(total=total, unit="ref", file=sys.stderr) as bar:
+        done = store.reindex(progress=bar.update)
+    click.echo(f"reindexed {done} references", err=True)
+
+
 def _each_input(files: tuple[str, ...], work) -> None:
     """Run ``work(text)`` on each file and print JSON (JSON Lines when several)."""
     from factcheck.ingest import decode
@@ -222,10 +234,14 @@ def _each_input(files: tuple[str, ...], work) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 def check(files: tuple[str, ...]) -> None:
     """Check drafts against the store; print one JSON report per input."""
+    from factcheck.errors import FactcheckError
     from factcheck.service import check_document
 
     store = _store()
-    _each_input(files, lambda text: check_document(store, text))
+    try:
+        _each_input(files, lambda text: check_document(store, text))
+    except FactcheckError as exc:
+        raise click.ClickException(exc.detail) from exc
 
 
 @main.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from factcheck.core.figures import extract_figures
 from factcheck.core.quotes import extract_quotes
+from factcheck.errors import StoreUnavailable
 from factcheck.store import Store
 
 
@@ -17,6 +18,9 @@ def check_document(store: Store, text: str, *, title: str | None = None,
     from factcheck.core.check import check_text
     from factcheck.core.report import build_report
 
+    if not store.index_is_current():
+        raise StoreUnavailable("The reference index was built by another version of factcheck: "
+                               "run `factcheck reindex` once.")
     findings = check_text(text, store)
     report = build_report(text, findings, store_version=store.version(), title=title)
     if html is not None:

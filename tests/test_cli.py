@@ -124,3 +124,14 @@ def test_hooks_and_callback_secret(run):
     assert run("callback-secret", "--drop-old").stdout.split() == [rotated[0]]
     assert run("hooks", "delete", "ghost").exit_code == 0
     assert run("hooks", "delete", "ghost").exit_code == 2
+
+
+def test_reindex_and_stale_index_refused(run, monkeypatch):
+    import factcheck.store.base as base
+
+    run("ingest", "--quiet", str(REPO / "seeds"))
+    monkeypatch.setattr(base, "INDEX_VERSION", base.INDEX_VERSION + 1)
+    stale = run("check", str(DRAFT))
+    assert stale.exit_code == 1 and "factcheck reindex" in stale.output
+    assert "reindexed 1 references" in run("reindex").output
+    assert json.loads(run("check", str(DRAFT)).stdout)["flags"]

@@ -42,6 +42,9 @@ from factcheck.core.types import (
     Speaker,
 )
 
+_TOO_SHORT = "The quote is too short to be checked reliably."
+_NOT_STATED = "No reference in the store states this figure."
+_NOT_FOUND = "No reference in the store contains this quote or anything close to it."
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s")
 _INTRODUCES_QUOTE = re.compile(r"[^\"“”\n.]{0,40}?:\s*[\"“]")
@@ -59,8 +62,9 @@ class CheckOptions:
     min_attributed_words: int = 4  # shorter quotes are never held to be misattributed
     close_score: float = 70.0  # rapidfuzz ratio of quote vs source stretch to count as "close"
     close_coverage: float = 0.6  # share of the quote's words found in order in the source
-    figure_candidate_limit: int = 20
-    figure_keep: int = 6
+    min_cut_quote_words: int = 4  # a source quote with one cut (no ellipsis) keeps this many
+    figure_candidate_limit: int = 20  # passages asked from the index per figure sentence
+    figure_keep: int = 6  # source sentences a figure is lined up with
     figure_context: float = 0.75  # word-level similarity of a figure's sentence to a source one
     attribution_reach: int = 80  # max characters between a quote and a speaker named at it
 
@@ -102,64 +106,32 @@ def check_quote(
     """Verify one quote: verified, altered, misattributed, unverified (unchecked when short).
 
     ``text`` is the draft the quote comes from: it tells an attribution made at the quote from
-    one carried over from elsewhere.
+    one carried over from elsewhere, and gives a short quote's sentence to look it up by.
     """
     tokens = tokenize(quote.text, editorial=True)
     words = sum(1 for t in tokens if t.kind == "word")
-    found = _quote_candidates(quote, text, index, options, short=words < options.min_quote_words)
-    passages = screen(quote.text, found, keep=options.screen_keep)
-    alignments = [
-        a for a in (align_quote(quote.text, p, tokens=tokens) for p in passages) if a is not None
-    ]
-    close = [a for a in alignments if _is_close(a, options)]
-    base = {
-        "claim": "quote",
-        "start": quote.start,
-        "end": quote.end,
-        "text": quote.text,
-        "speaker": quote.speaker,
-    }
     short = words < options.min_quote_words
+    found = _quote_candidates(quote, text, index, options, short=short)
+    passages = screen(quote.text, found, keep=options.screen_keep)
+    aligned = (align_quote(quote.text, p, tokens=tokens) for p in passages)
+    close = [a for a in aligned if a is not None and _is_close(a, options)]
+    base = {"claim": "quote", "start": quote.start, "end": quote.end, "text": quote.text}
+    base["speaker"] = quote.speaker
     if not close:
         if short or not keys_of(quote.text):
-            return Finding(
-                verdict="unchecked",
-                explanation=("The quote is too short to be looked up reliably."),
-                **base,
-            )
-        return Finding(
-            verdict="unverified",
-            explanation=("No reference in the store contains this quote or anything close to it."),
-            **base,
-        )
+            return Finding(verdict="unchecked", explanation=_TOO_SHORT, **base)
+        return Finding(verdict="unverified", explanation=_NOT_FOUND, **base)
     exact = sorted((a for a in close if not a.diff), key=lambda a: (-a.score, a.passage.kind))
     if exact:
-        return _attribution_verdict(
-            quote,
-            text,
-            exact,
-            found,
-            base,
-            index,
-            options,
-            short=words < options.min_attributed_words,
-        )
+        brief = words < options.min_attributed_words
+        return _attribution_verdict(quote, text, exact, found, base, index, options, short=brief)
     best = max(close, key=lambda a: (a.score, a.coverage))
     if short and not best.negation:
-        return Finding(
-            verdict="unchecked",
-            explanation=("The quote is too short to be checked reliably."),
-            **base,
-        )
-    speaker = _source_speaker(best, found)
-    return Finding(
-        verdict="altered",
-        explanation=_altered_explanation(best, speaker),
-        source=_source(best, close, found),
-        diff=best.diff,
-        negation=best.negation,
-        **base,
-    )
+        return Finding(verdict="unchecked", explanation=_TOO_SHORT, **base)
+    explanation = _altered_explanation(best, _source_speaker(best, found))
+    source = _source(best, close, found)
+    return Finding(verdict="altered", explanation=explanation, source=source, diff=best.diff,
+                   negation=best.negation, **base)  # fmt: skip
 
 
 def _quote_candidates(
@@ -260,7 +232,7 @@ def _is_close(a: Alignment, options: CheckOptions) -> bool:
         len(a.diff) == 1
         and a.diff[0].op == "delete"
         and a.coverage == 1
-        and a.matched >= options.min_quote_words - 1
+        and a.matched >= options.min_cut_quote_words
     )
 
 
@@ -284,73 +256,34 @@ def check_figures(
             for m in (align_figure(text, sentence, figure, p, figures) for p in passages)
             if m is not None and m.context >= options.figure_context
         ]
-        findings.extend(_figure_finding(figure, matches, found))
+        findings.extend(_figure_finding(figure, matches))
     return findings
 
 
-def _figure_finding(
-    figure: Figure, matches: list[FigureMatch], found: list[Passage]
-) -> list[Finding]:
-    base = {
-        "claim": "figure",
-        "start": figure.start,
-        "end": figure.end,
-        "text": figure.text,
-        "figure": figure,
-    }
+def _figure_finding(figure: Figure, matches: list[FigureMatch]) -> list[Finding]:
+    """Verified if a source sentence agrees; a mismatch (tight on what differs) if the best
+    lined-up ones disagree; else unchecked: a figure no source states is never a flag."""
+    base = {"figure": figure, "claim": "figure"}
     agree = [m for m in matches if m.agrees]
     if agree:
         best = max(agree, key=lambda m: m.context)
-        return [
-            Finding(
-                verdict="verified",
-                explanation=best.comparison.reason,
-                source=_figure_source(best, agree),
-                source_figure=best.source_figure,
-                **base,
-            )
-        ]
+        return [Finding(verdict="verified", start=figure.start, end=figure.end, text=figure.text,
+                        explanation=best.comparison.reason, source=_figure_source(best, agree),
+                        source_figure=best.source_figure, **base)]  # fmt: skip
     disagree = [m for m in matches if m.agrees is False and not m.value_elsewhere]
     if not disagree:
-        return [
-            Finding(
-                verdict="unchecked",
-                explanation=("No reference in the store states this figure."),
-                **base,
-            )
-        ]
+        return [Finding(verdict="unchecked", start=figure.start, end=figure.end, text=figure.text,
+                        explanation=_NOT_STATED, **base)]  # fmt: skip
     best = max(disagree, key=lambda m: m.context)
-    source = _figure_source(best, disagree)
-    ends = _range_ends(figure, best.source_figure)
-    if ends:
-        return [
-            Finding(
-                claim="figure",
-                verdict="mismatch",
-                start=s,
-                end=e,
-                text=text,
-                explanation=f"The source gives {theirs}, not {text}.",
-                figure=figure,
-                source=source,
-                source_figure=best.source_figure,
-            )
-            for s, e, text, theirs in ends
-        ]
     c = best.comparison
-    return [
-        Finding(
-            claim="figure",
-            verdict="mismatch",
-            start=c.start,
-            end=c.end,
-            text=figure.text[c.start - figure.start : c.end - figure.start],
-            explanation=c.reason,
-            figure=figure,
-            source=source,
-            source_figure=best.source_figure,
-        )
+    spans = _range_ends(figure, best.source_figure) or [
+        (c.start, c.end, figure.text[c.start - figure.start : c.end - figure.start], None)
     ]
+    source = _figure_source(best, disagree)
+    return [Finding(verdict="mismatch", start=start, end=end, text=text, source=source,
+                    explanation=f"The source gives {theirs}, not {text}." if theirs else c.reason,
+                    source_figure=best.source_figure, **base)
+            for start, end, text, theirs in spans]  # fmt: skip
 
 
 _RANGE_END = re.compile(r"[£$€]?\d[\d,.]*\d?(?:\s?(?:bn|m|k|%|million|billion|per cent))?")
@@ -411,7 +344,9 @@ def _swapped_name(
     Compares the words around the quote, within its sentence, with those around the quote in
     the source sentence: the only difference must be one run of capitalised words replaced by
     another (``said Ann Lee at Acme`` vs ``said Bob Roe at Acme``), the draft's run appearing
-    nowhere on the source's side. Returns (draft name, source name).
+    nowhere on the source's side, and standing at the draft's speaker (or between the quote
+    and a speaker named after it): ``Ann Lee told the BBC`` vs ``... told Reuters`` is no
+    misattribution. Returns (draft name, source name).
     """
     sentence = next(
         (
@@ -432,10 +367,16 @@ def _swapped_name(
         (text[lo : quote.start], sentence.text[:cut_start]),
         (text[quote.end : hi], sentence.text[cut_end:]),
     ]
-    for mine, theirs in sides:
+    speaker = quote.speaker
+    for offset, (mine, theirs) in zip((lo, quote.end), sides):
         swap = replaced_name(mine, theirs)
-        if swap:
-            return swap
+        if swap is None or speaker is None:
+            continue
+        start, end = offset + swap[0], offset + swap[1]
+        at_speaker = start < speaker.end and speaker.start < end
+        before_speaker = offset == quote.end and end <= speaker.start  # ," said X at Y
+        if at_speaker or before_speaker:
+            return text[start:end], swap[2]
     return None
 
 

@@ -1,270 +1,23 @@
-"""General-English word lists used to find who is quoted: reporting verbs, titles, pronouns, roles.
+"""General-English word lists used to find who is quoted: titles, pronouns, roles, function words.
 
 These are lexicons of the language, not of any corpus: every entry is a common English word that
-news writing uses to attribute speech.
+news writing uses to attribute speech.  Reporting verbs live in ``verbs`` and are re-exported.
 """
 
 from __future__ import annotations
+
+from factcheck.core.verbs import (  # noqa: F401  (re-exported: the reporting-verb lexicon)
+    ACCORDING_TO,
+    REPORTING_PHRASES,
+    REPORTING_VERBS,
+    WEAK_VERBS,
+)
 
 
 def _words(text: str) -> frozenset[str]:
     """The white-space separated words of ``text``."""
     return frozenset(text.split())
 
-
-#: Reporting verbs as (base, third person, past, present participle).  Past participles equal the
-#: past form except where listed in ``_IRREGULAR_PARTICIPLES``.
-_VERB_FORMS = (
-    ("say", "says", "said", "saying"),
-    ("tell", "tells", "told", "telling"),
-    ("add", "adds", "added", "adding"),
-    ("warn", "warns", "warned", "warning"),
-    ("insist", "insists", "insisted", "insisting"),
-    ("write", "writes", "wrote", "writing"),
-    ("tweet", "tweets", "tweeted", "tweeting"),
-    ("argue", "argues", "argued", "arguing"),
-    ("explain", "explains", "explained", "explaining"),
-    ("note", "notes", "noted", "noting"),
-    ("declare", "declares", "declared", "declaring"),
-    ("claim", "claims", "claimed", "claiming"),
-    ("stress", "stresses", "stressed", "stressing"),
-    ("ask", "asks", "asked", "asking"),
-    ("reply", "replies", "replied", "replying"),
-    ("respond", "responds", "responded", "responding"),
-    ("continue", "continues", "continued", "continuing"),
-    ("recall", "recalls", "recalled", "recalling"),
-    ("admit", "admits", "admitted", "admitting"),
-    ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
-    ("announce", "announces", "announced", "announcing"),
-    ("state", "states", "stated", "stating"),
-    ("report", "reports", "reported", "reporting"),
-    ("suggest", "suggests", "suggested", "suggesting"),
-    ("predict", "predicts", "predicted", "predicting"),
-    ("promise", "promises", "promised", "promising"),
-    ("vow", "vows", "vowed", "vowing"),
-    ("pledge", "pledges", "pledged", "pledging"),
-    ("boast", "boasts", "boasted", "boasting"),
-    ("complain", "complains", "complained", "complaining"),
-    ("charge", "charges", "charged", "charging"),
-    ("contend", "contends", "contended", "contending"),
-    ("maintain", "maintains", "maintained", "maintaining"),
-    ("assert", "asserts", "asserted", "asserting"),
-    ("observe", "observes", "observed", "observing"),
-    ("remark", "remarks", "remarked", "remarking"),
-    ("comment", "comments", "commented", "commenting"),
-    ("concede", "concedes", "conceded", "conceding"),
-    ("conclude", "concludes", "concluded", "concluding"),
-    ("confirm", "confirms", "confirmed", "confirming"),
-    ("deny", "denies", "denied", "denying"),
-    ("joke", "jokes", "joked", "joking"),
-    ("quip", "quips", "quipped", "quipping"),
-    ("shout", "shouts", "shouted", "shouting"),
-    ("yell", "yells", "yelled", "yelling"),
-    ("scream", "screams", "screamed", "screaming"),
-    ("cry", "cries", "cried", "crying"),
-    ("exclaim", "exclaims", "exclaimed", "exclaiming"),
-    ("whisper", "whispers", "whispered", "whispering"),
-    ("mutter", "mutters", "muttered", "muttering"),
-    ("murmur", "murmurs", "murmured", "murmuring"),
-    ("answer", "answers", "answered", "answering"),
-    ("counter", "counters", "countered", "countering"),
-    ("retort", "retorts", "retorted", "retorting"),
-    ("emphasize", "emphasizes", "emphasized", "emphasizing"),
-    ("emphasise", "emphasises", "emphasised", "emphasising"),
-    ("point", "points", "pointed", "pointing"),
-    ("mention", "mentions", "mentioned", "mentioning"),
-    ("describe", "describes", "described", "describing"),
-    ("call", "calls", "called", "calling"),
-    ("urge", "urges", "urged", "urging"),
-    ("plead", "pleads", "pleaded", "pleading"),
-    ("demand", "demands", "demanded", "demanding"),
-    ("proclaim", "proclaims", "proclaimed", "proclaiming"),
-    ("reiterate", "reiterates", "reiterated", "reiterating"),
-    ("repeat", "repeats", "repeated", "repeating"),
-    ("testify", "testifies", "testified", "testifying"),
-    ("tell", "tells", "told", "telling"),
-    ("post", "posts", "posted", "posting"),
-    ("blog", "blogs", "blogged", "blogging"),
-    ("wonder", "wonders", "wondered", "wondering"),
-    ("speculate", "speculates", "speculated", "speculating"),
-    ("caution", "cautions", "cautioned", "cautioning"),
-    ("predict", "predicts", "predicted", "predicting"),
-    ("recount", "recounts", "recounted", "recounting"),
-    ("reveal", "reveals", "revealed", "revealing"),
-    ("disclose", "discloses", "disclosed", "disclosing"),
-    ("begin", "begins", "began", "beginning"),
-    ("go", "goes", "went", "going"),
-    ("agree", "agrees", "agreed", "agreeing"),
-    ("allege", "alleges", "alleged", "alleging"),
-    ("accuse", "accuses", "accused", "accusing"),
-    ("criticize", "criticizes", "criticized", "criticizing"),
-    ("criticise", "criticises", "criticised", "criticising"),
-    ("praise", "praises", "praised", "praising"),
-    ("lament", "laments", "lamented", "lamenting"),
-    ("sigh", "sighs", "sighed", "sighing"),
-    ("snap", "snaps", "snapped", "snapping"),
-    ("thunder", "thunders", "thundered", "thundering"),
-    ("hint", "hints", "hinted", "hinting"),
-    ("estimate", "estimates", "estimated", "estimating"),
-    ("insist", "insists", "insisted", "insisting"),
-    ("recommend", "recommends", "recommended", "recommending"),
-    ("quote", "quotes", "quoted", "quoting"),
-    ("read", "reads", "read", "reading"),
-    ("chant", "chants", "chanted", "chanting"),
-    ("sing", "sings", "sang", "singing"),
-    ("speak", "speaks", "spoke", "speaking"),
-    ("talk", "talks", "talked", "talking"),
-    ("put", "puts", "put", "putting"),
-    ("assure", "assures", "assured", "assuring"),
-    ("press", "presses", "pressed", "pressing"),
-    ("muse", "muses", "mused", "musing"),
-    ("elaborate", "elaborates", "elaborated", "elaborating"),
-    ("interject", "interjects", "interjected", "interjecting"),
-    ("mock", "mocks", "mocked", "mocking"),
-    ("tout", "touts", "touted", "touting"),
-    ("blast", "blasts", "blasted", "blasting"),
-    ("slam", "slams", "slammed", "slamming"),
-    ("scoff", "scoffs", "scoffed", "scoffing"),
-    ("fume", "fumes", "fumed", "fuming"),
-    ("chide", "chides", "chided", "chiding"),
-    ("grumble", "grumbles", "grumbled", "grumbling"),
-    ("volunteer", "volunteers", "volunteered", "volunteering"),
-    ("characterize", "characterizes", "characterized", "characterizing"),
-    ("characterise", "characterises", "characterised", "characterising"),
-    ("decry", "decries", "decried", "decrying"),
-    ("deride", "derides", "derided", "deriding"),
-    ("hail", "hails", "hailed", "hailing"),
-    ("refer", "refers", "referred", "referring"),
-    ("cite", "cites", "cited", "citing"),
-    ("remind", "reminds", "reminded", "reminding"),
-    ("opine", "opines", "opined", "opining"),
-    ("pronounce", "pronounces", "pronounced", "pronouncing"),
-    ("preach", "preaches", "preached", "preaching"),
-    ("beg", "begs", "begged", "begging"),
-    ("implore", "implores", "implored", "imploring"),
-    ("inquire", "inquires", "inquired", "inquiring"),
-    ("enquire", "enquires", "enquired", "enquiring"),
-    ("rejoin", "rejoins", "rejoined", "rejoining"),
-    ("tease", "teases", "teased", "teasing"),
-    ("taunt", "taunts", "taunted", "taunting"),
-    ("gush", "gushes", "gushed", "gushing"),
-    ("sneer", "sneers", "sneered", "sneering"),
-    ("grouse", "grouses", "groused", "grousing"),
-    ("vow", "vows", "vowed", "vowing"),
-    ("swear", "swears", "swore", "swearing"),
-    ("guarantee", "guarantees", "guaranteed", "guaranteeing"),
-    ("threaten", "threatens", "threatened", "threatening"),
-    ("insinuate", "insinuates", "insinuated", "insinuating"),
-    ("imply", "implies", "implied", "implying"),
-    ("indicate", "indicates", "indicated", "indicating"),
-    ("summarize", "summarizes", "summarized", "summarizing"),
-    ("clarify", "clarifies", "clarified", "clarifying"),
-    ("applaud", "applauds", "applauded", "applauding"),
-    ("apologize", "apologizes", "apologized", "apologizing"),
-    ("apologise", "apologises", "apologised", "apologising"),
-    ("concur", "concurs", "concurred", "concurring"),
-    ("predict", "predicts", "predicted", "predicting"),
-    ("forecast", "forecasts", "forecast", "forecasting"),
-    ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
-    ("brag", "brags", "bragged", "bragging"),
-    ("chuckle", "chuckles", "chuckled", "chuckling"),
-    ("scold", "scolds", "scolded", "scolding"),
-    ("plead", "pleads", "pled", "pleading"),
-    ("underscore", "underscores", "underscored", "underscoring"),
-    ("advise", "advises", "advised", "advising"),
-    ("assail", "assails", "assailed", "assailing"),
-)
-
-_IRREGULAR_PARTICIPLES = {
-    "write": "written",
-    "speak": "spoken",
-    "sing": "sung",
-    "go": "gone",
-    "begin": "begun",
-    "swear": "sworn",
-}
-
-#: Every inflected form of every reporting verb.
-REPORTING_VERBS = frozenset(form for forms in _VERB_FORMS for form in forms) | frozenset(
-    _IRREGULAR_PARTICIPLES.values()
-)
-
-#: Forms that only count as reporting verbs when directly next to a quotation (too common as
-#: ordinary verbs: "went to", "thought about", "called for", "put it").
-WEAK_VERBS = frozenset(
-    form
-    for forms in _VERB_FORMS
-    if forms[0]
-    in {
-        "go",
-        "think",
-        "believe",
-        "call",
-        "point",
-        "begin",
-        "put",
-        "read",
-        "agree",
-        "describe",
-        "talk",
-        "speak",
-        "praise",
-        "criticize",
-        "criticise",
-        "accuse",
-        "sing",
-        "chant",
-        "post",
-        "estimate",
-        "quote",
-        "recommend",
-        "continue",
-    }
-    for form in forms
-) | {"gone", "begun", "spoken", "sung"}
-
-#: Cues that introduce a speaker after them ("according to X").
-ACCORDING_TO = (
-    "according to",
-    "According to",
-    "in the words of",
-    "In the words of",
-    "as quoted by",
-)
-
-#: Multi-word reporting verbs ("shot back", "weighed in").
-REPORTING_PHRASES = (
-    tuple(
-        f"{verb} {particle}"
-        for verb, particles in (
-            ("shot", "back"),
-            ("fired", "back"),
-            ("hit", "back"),
-            ("hits", "back"),
-            ("fires", "back"),
-            ("shoots", "back"),
-            ("chimed", "in"),
-            ("chimes", "in"),
-            ("weighed", "in"),
-            ("weighs", "in"),
-            ("pointed", "out"),
-            ("points", "out"),
-            ("went", "on"),
-            ("goes", "on"),
-            ("spoke", "out"),
-            ("speaks", "out"),
-            ("summed", "up"),
-            ("sums", "up"),
-            ("lashed", "out"),
-            ("lashes", "out"),
-            ("piped", "up"),
-            ("pushed", "back"),
-            ("pushes", "back"),
-        )
-        for particle in particles.split()
-    )
-    + ACCORDING_TO
-)
 
 #: Words that may sit between a speaker and a reporting verb ("he later said").
 ADVERBS = _words(
@@ -389,4 +142,18 @@ NOT_SPEAKER_LABELS = _words(
 DETERMINERS = _words(
     "the a an one another his her their its our this that some many several two three most "
     "other few"
+)
+
+#: Head words of institutions and places: a capitalised name holding one is not a person
+#: ("White House", "Supreme Court", "Des Moines Register").
+INSTITUTION_WORDS = _words(
+    """house senate congress court department ministry agency administration office committee
+    commission council party union association foundation institute institution center centre
+    university college school academy hospital church bank fund company corporation corp inc
+    group network news times post journal register tribune herald review magazine press radio
+    television tv channel station city county state states republic kingdom nation province
+    district street avenue square hall club league team board bureau service services army navy
+    force forces police guard campaign movement coalition caucus convention summit conference
+    market exchange street island islands river mountain valley coast east west north south
+    america americans democrats republicans democratic republican"""
 )

@@ -4,7 +4,11 @@ Candidates come from the store's index (``PassageIndex.lookup``); each is screen
 and the best few are aligned word by word. The word diff favours long contiguous runs (a quote is
 mostly copied), its ends are trimmed (a quote may be a fragment of a longer passage), and
 allowed editing is excused: words omitted at an ellipsis, a word replaced by (or clarified with)
-a ``[bracketed]`` insert. Case, quote marks, apostrophes and punctuation never reach the diff.
+a ``[bracketed]`` insert, a number written another way. Case, quote marks, apostrophes and
+punctuation never reach the diff; a change that adds or drops a negation is never excused.
+
+A draft figure is lined up the same way: its sentence against a source sentence with every
+figure masked, so the two figures at the same place are compared (``figcompare``).
 """
 
 from __future__ import annotations
@@ -305,13 +309,14 @@ def _numeric_form(words: list[str]) -> str:
     return "".join(out)
 
 
-def replaced_name(mine: str, theirs: str) -> tuple[str, str] | None:
-    """If ``mine`` is ``theirs`` with one run of capitalised words replaced, return both runs.
+def replaced_name(mine: str, theirs: str) -> tuple[int, int, str] | None:
+    """If ``mine`` is ``theirs`` with one run of capitalised words replaced, locate the runs.
 
-    The run of ``mine`` must appear nowhere in ``theirs`` (a new name, not a moved one).
+    Returns the run's span in ``mine`` and the run of ``theirs`` it replaces. The run of
+    ``mine`` must appear nowhere in ``theirs`` (a new name, not a moved one).
 
     >>> replaced_name(", said Ann Lee at Acme.", ", said Bob Roe at Acme.")
-    ('Ann Lee', 'Bob Roe')
+    (7, 14, 'Bob Roe')
     """
     a, b = tokenize(mine), tokenize(theirs)
     ops = difflib.SequenceMatcher(
@@ -327,7 +332,7 @@ def replaced_name(mine: str, theirs: str) -> tuple[str, str] | None:
         return None
     if {t.norm for t in a[i1:i2]} & {t.norm for t in b}:
         return None
-    return mine[a[i1].start : a[i2 - 1].end], theirs[b[j1].start : b[j2 - 1].end]
+    return a[i1].start, a[i2 - 1].end, theirs[b[j1].start : b[j2 - 1].end]
 
 
 FIGURE = "\x00fig"

@@ -18,7 +18,7 @@ class MemoryIndex:
     >>> index = MemoryIndex()
     >>> index.add("a1", "Title", "Ann Lee said: \\"Profits rose sharply this year.\\"")
     >>> [p.kind for p, _ in index.lookup(index.keys("profits rose sharply"), limit=5)]
-    ['sentence', 'quote']
+    ['quote', 'sentence']
     """
 
     def __init__(self, *, max_postings: int = 2000) -> None:

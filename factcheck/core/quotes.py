@@ -1,35 +1,29 @@
-"""Direct-quote extraction: quotation marks paired per paragraph, then a speaker for each quote.
-
-Marks: curly “ ”, guillemets « », low „ (fixed direction), straight " and the doubled ''
-(direction from their neighbours, else alternating).  Single quotes are never quotation marks,
-so quotes nested inside a quote stay part of it.  A quotation left open at the end of a paragraph
-continues when the next paragraph opens with a mark (one quote across paragraphs); otherwise it
-ends with its paragraph, so a stray mark never swallows the rest of the text.  Quoted stretches
-with no attribution that do not read like speech (scare quotes, titles, nicknames) are dropped.
-``extract_transcript_turns`` reads ``NAME: words`` lines of transcripts, which carry no marks.
+"""Direct-quote extraction: quotation marks paired per paragraph (``marks``), then a speaker for
+each quote (``attribution``).  Quoted stretches with no attribution that do not read like speech
+(scare quotes, titles, nicknames) are dropped.  ``extract_transcript_turns`` reads ``NAME: words`` lines of transcripts, which carry no marks.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from factcheck.core import lexicon
 from factcheck.core.attribution import attribute
+from factcheck.core.marks import Stretch, find_quoted_stretches
 from factcheck.core.types import Quote, Speaker
 
-_MARK = re.compile(r"'''|''|[\"“”«»„]")
-_PARAGRAPH = re.compile(r"[^\n]+")
-_OPENERS = frozenset("“«„")
-_CLOSERS = frozenset("”»")
-_BEFORE_OPENING = frozenset(" \t\u00a0([{—–-/")
-_AFTER_CLOSING = frozenset(" \t\u00a0,.;:!?)]}—–-/")
 _TITLE_SMALL_WORDS = lexicon.TITLE_SMALL_WORDS
 _TITLE_CONTEXT = re.compile(
-    r"(?:['’]s|\b(?:{}))[\s,]*$".format("|".join(sorted(lexicon.PREPOSITIONS | lexicon.WORK_NOUNS)))
+    r"(?:['’]s|\b(?:{}))[\s,]*$".format(
+        "|".join(sorted(lexicon.PREPOSITIONS | lexicon.WORK_NOUNS))
+    ),
+    re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
 _BYLINE = re.compile(r",\s*by\s+[A-Z]")
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w.'’-]*\s$")
+_NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
 _SO_CALLED = re.compile(r"\bso-called\s*$", re.IGNORECASE)
 _TURN = re.compile(
     r"^[ \t]*(?P<name>Q|A|(?:(?:MR|MRS|MS|DR|SEN|REP|GOV|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?"
@@ -41,92 +35,6 @@ _NOT_SPEAKER_LABELS = lexicon.NOT_SPEAKER_LABELS
 
 #: Most words of a title-case stretch that may be a title ("The Daily Show") rather than speech.
 TITLE_MAX_WORDS = 8
-
-
-@dataclass(frozen=True, slots=True)
-class Stretch:
-    """A quoted stretch: inner ``start``/``end`` and the outer mark offsets."""
-
-    open_at: int  # offset of the opening mark
-    start: int
-    end: int
-    close_end: int  # offset just after the closing mark (== end when unclosed)
-    closed: bool
-
-
-def _mark_direction(text: str, pos: int, end: int, lo: int, hi: int) -> str:
-    """Return ``open``, ``close`` or ``either`` for the mark ``text[pos:end]`` of line ``lo:hi``."""
-    char = text[pos]
-    before = text[pos - 1] if pos > lo else " "
-    after = text[end] if end < hi else " "
-    if char in _OPENERS:
-        # A misplaced opener after a word and before a space closes ("done.“ he said").
-        return "close" if char == "“" and not before.isspace() and after.isspace() else "open"
-    if char in _CLOSERS:
-        return "close"
-    opening = before in _BEFORE_OPENING and not after.isspace()
-    closing = not before.isspace() and (after in _AFTER_CLOSING or after in '"“”')
-    if opening and not closing:
-        return "open"
-    if closing and not opening:
-        return "close"
-    return "either"
-
-
-def _line_marks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """List ``(start, end, direction)`` of the quotation marks in the line ``text[lo:hi]``."""
-    marks = []
-    for m in _MARK.finditer(text, lo, hi):
-        pos, end = m.start(), m.end()
-        if end - pos == 3:  # a nested single quote next to a doubled mark: '''Sir or it,'''
-            after = text[end] if end < hi else " "
-            pos, end = (
-                (pos, pos + 2)
-                if not after.isspace() and (pos == lo or text[pos - 1].isspace())
-                else (pos + 1, end)
-            )
-        marks.append((pos, end, _mark_direction(text, pos, end, lo, hi)))
-    return marks
-
-
-def find_quoted_stretches(text: str) -> list[Stretch]:
-    """Pair the quotation marks of ``text`` into stretches, paragraph by paragraph.
-
-    >>> [text[s.start:s.end] for s in find_quoted_stretches('He said "yes" and «non».')]
-    ['yes', 'non']
-    """
-    lines = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
-    stretches: list[Stretch] = []
-    open_mark: tuple[int, int] | None = None
-    for index, (lo, hi) in enumerate(lines):
-        marks = _line_marks(text, lo, hi)
-        if open_mark is not None and marks and marks[0][2] != "close":
-            marks = marks[1:]  # the continuation mark of a multi-paragraph quote
-        for pos, end, direction in marks:
-            if open_mark is None:
-                if direction != "close":
-                    open_mark = (pos, end)
-            elif direction != "close" and not text[open_mark[1] : pos].strip():
-                open_mark = (open_mark[0], end)  # doubled opening marks ("“)
-            else:  # any mark closes an open quote, even a misplaced opener
-                stretches.append(Stretch(open_mark[0], open_mark[1], pos, end, True))
-                open_mark = None
-        if open_mark is not None and not _continues(text, lines, index):
-            stop = len(text[lo:hi].rstrip()) + lo
-            if stop > open_mark[1]:
-                stretches.append(Stretch(open_mark[0], open_mark[1], stop, stop, False))
-            open_mark = None
-    return [s for s in stretches if text[s.start : s.end].strip()]
-
-
-def _continues(text: str, lines: list[tuple[int, int]], index: int) -> bool:
-    """Tell whether the paragraph after ``lines[index]`` opens with a quotation mark."""
-    if index + 1 >= len(lines):
-        return False
-    lo, hi = lines[index + 1]
-    first = lo + len(text[lo:hi]) - len(text[lo:hi].lstrip())
-    marks = _line_marks(text, lo, hi)
-    return bool(marks) and marks[0][0] == first and marks[0][2] != "close"
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -150,6 +58,8 @@ def is_speech_like(text: str, stretch: Stretch, *, cued: bool) -> bool:
     if before.endswith("=") or _SO_CALLED.search(before):
         return False
     inner = text[stretch.start : stretch.end].strip()
+    if inner.startswith(">") or not _MARKUP_TAG.sub("", inner).strip(" .,;:!?"):
+        return False  # the end of a markup tag (<a title="x">…), or nothing but tags
     if inner[:1].isupper() and _BYLINE.match(
         inner[-1:] + text[stretch.close_end : stretch.close_end + 8]
     ):
@@ -159,7 +69,21 @@ def is_speech_like(text: str, stretch: Stretch, *, cued: bool) -> bool:
         return True
     if not all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL_WORDS for w in words):
         return True
+    if _is_nickname(text, stretch, before, inner):
+        return False  # a nickname inside a name: Gov. Ann "Bud" Lee
+    if inner.rstrip(",")[-1:] in "!?":
+        return not _TITLE_CONTEXT.search(before)  # a cry or a question: "Choke!", "Really?"
     return cued and (len(words) == 1 or not _TITLE_CONTEXT.search(before))
+
+
+def _is_nickname(text: str, stretch: Stretch, before: str, inner: str) -> bool:
+    """Tell whether a stretch is a nickname between the parts of a name (``Ann "Bud" Lee``)."""
+    return (
+        len(inner.split()) <= 2
+        and inner[-1:].isalnum()
+        and bool(_NAME_BEFORE.search(before))
+        and bool(_NAME_AFTER.match(text, stretch.close_end))
+    )
 
 
 def extract_quotes(text: str) -> list[Quote]:

@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from factcheck.core.index import index_reference
+from factcheck.core.index import INDEX_VERSION, index_reference
 from factcheck.core.types import Passage, ReferenceInfo
 from factcheck.errors import Conflict, NotFound
 from factcheck.store.records import Job, Reference, content_hash
@@ -142,6 +142,41 @@ class Store(abc.ABC):
             if ref is not None:
                 out[rid] = ReferenceInfo(ref.id, ref.title, ref.url)
         return out
+
+    def index_is_current(self) -> bool:
+        """True when the index was built by this version's index keys (else: reindex)."""
+        return self.index_version() == INDEX_VERSION
+
+    def reindex(self, *, batch: int = 500, progress=None) -> int:
+        """Rebuild the passages and index of every reference; return how many were indexed.
+
+        Needed when the index keys change (``INDEX_VERSION``); searches meanwhile find less.
+        """
+        self._clear_index()
+        done, total = 0, self.list_references(limit=1)[1]
+        while done < total:
+            refs, total = self.list_references(offset=done, limit=batch)
+            if not refs:
+                break
+            done += len(refs)
+            self._reindex_batch([(r, index_reference(r.id, r.text)) for r in refs],
+                                version=INDEX_VERSION if done >= total else None)
+            if progress is not None:
+                progress(len(refs))
+        if total == 0:
+            self._reindex_batch([], version=INDEX_VERSION)
+        return done
+
+    @abc.abstractmethod
+    def index_version(self) -> int:
+        """The INDEX_VERSION the stored index was built with."""
+
+    @abc.abstractmethod
+    def _clear_index(self) -> None: ...
+
+    @abc.abstractmethod
+    def _reindex_batch(self, items: list[tuple[Reference, list[tuple[Passage, set[int]]]]],
+                       *, version: int | None) -> None: ...
 
     @abc.abstractmethod
     def list_references(self, *, offset: int = 0, limit: int = 50) -> tuple[list[Reference], int]:

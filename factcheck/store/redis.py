@@ -9,6 +9,7 @@ from typing import Any
 
 import redis
 
+from factcheck.core.index import INDEX_VERSION
 from factcheck.core.types import Passage
 from factcheck.errors import StoreUnavailable
 from factcheck.store.base import MAX_KEY_PASSAGES, DuplicateReference, Store
@@ -63,16 +64,48 @@ class RedisStore(Store):
         seq = self._call(self.r.incrby, self._k("seq"), len(passages) + 1) - len(passages)
         pipe = self.r.pipeline(transaction=True)
         pipe.zadd(self._k("refs"), {ref.id: seq})
+        self._write_passages(pipe, ref.id, seq + 1, passages)
+        pipe.incr(self._k("version"))
+        self._call(pipe.execute)
+
+    def _write_passages(self, pipe, ref_id: str, first_pid: int,
+                        passages: list[tuple[Passage, set[int]]]) -> None:
         pids = []
-        for offset, (passage, keys) in enumerate(passages):
-            pid = seq + 1 + offset
+        for pid, (passage, keys) in enumerate(passages, start=first_pid):
             pids.append(pid)
             pipe.set(self._k("pas", pid), json.dumps(_passage_row(passage)))
             for key in keys:
                 pipe.sadd(self._k("post", key), pid)
         if pids:
-            pipe.sadd(self._k("refpas", ref.id), *pids)
-        pipe.incr(self._k("version"))
+            pipe.sadd(self._k("refpas", ref_id), *pids)
+
+    def index_version(self) -> int:
+        raw = self._call(self.r.get, self._k("index"))
+        if raw is None:  # a new store: its index will be built by this version
+            self._call(self.r.setnx, self._k("index"), INDEX_VERSION)
+            raw = self._call(self.r.get, self._k("index"))
+        return int(raw)
+
+    def _clear_index(self) -> None:
+        self._call(self.r.set, self._k("index"), 0)
+        for pattern in ("post:*", "pas:*", "refpas:*"):
+            batch = []
+            for key in self.r.scan_iter(match=self._k(pattern), count=1000):
+                batch.append(key)
+                if len(batch) >= 1000:
+                    self._call(self.r.delete, *batch)
+                    batch = []
+            if batch:
+                self._call(self.r.delete, *batch)
+
+    def _reindex_batch(self, items: list[tuple[Reference, list[tuple[Passage, set[int]]]]],
+                       *, version: int | None) -> None:
+        pipe = self.r.pipeline(transaction=False)
+        for ref, passages in items:
+            first = self._call(self.r.incrby, self._k("seq"), max(len(passages), 1))
+            self._write_passages(pipe, ref.id, first - len(passages) + 1, passages)
+        if version is not None:
+            pipe.set(self._k("index"), version)
         self._call(pipe.execute)
 
     def _remove_reference(self, ref: Reference, passages: list[tuple[Passage, set[int]]]) -> None:

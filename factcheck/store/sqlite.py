@@ -12,6 +12,7 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
+from factcheck.core.index import INDEX_VERSION
 from factcheck.core.types import Passage
 from factcheck.errors import StoreUnavailable
 from factcheck.store.base import MAX_KEY_PASSAGES, DuplicateReference, Store
@@ -100,6 +101,7 @@ class SQLiteStore(Store):
         self._local = threading.local()
         db = self._db()
         db.executescript(_SCHEMA)  # runs its own transaction
+        db.execute("INSERT OR IGNORE INTO meta VALUES ('index', ?)", (str(INDEX_VERSION),))
         found = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()[0]
         if found != SCHEMA_VERSION:
             raise StoreUnavailable(
@@ -147,16 +149,43 @@ class SQLiteStore(Store):
                         (ref.id, ref.content_hash, ref.text, json.dumps(data))).lastrowid
                 except sqlite3.IntegrityError as exc:
                     raise DuplicateReference(ref.id) from exc
-                for passage, keys in passages:
-                    pid = db.execute(
-                        "INSERT INTO passages (ref_seq, start, end, kind, speaker)"
-                        " VALUES (?, ?, ?, ?, ?)",
-                        (seq, passage.start, passage.end, passage.kind, passage.speaker),
-                    ).lastrowid
-                    for key in keys:
-                        postings[key].append(pid)
+                self._insert_passages(db, seq, passages, postings)
             self._write_segment(db, postings)
             db.execute("UPDATE meta SET value = value + ? WHERE name = 'version'", (len(items),))
+        self._compact()
+
+    @staticmethod
+    def _insert_passages(db: sqlite3.Connection, seq: int,
+                         passages: list[tuple[Passage, set[int]]],
+                         postings: dict[int, list[int]]) -> None:
+        for passage, keys in passages:
+            pid = db.execute(
+                "INSERT INTO passages (ref_seq, start, end, kind, speaker) VALUES (?, ?, ?, ?, ?)",
+                (seq, passage.start, passage.end, passage.kind, passage.speaker)).lastrowid
+            for key in keys:
+                postings[key].append(pid)
+
+    def index_version(self) -> int:
+        row = self._db().execute("SELECT value FROM meta WHERE name = 'index'").fetchone()
+        return int(row[0])
+
+    def _clear_index(self) -> None:
+        with self._tx() as db:
+            for table in ("postings", "segments", "passages"):
+                db.execute(f"DELETE FROM {table}")
+            db.execute("DELETE FROM meta WHERE name = 'deleted'")
+            db.execute("UPDATE meta SET value = '0' WHERE name = 'index'")
+
+    def _reindex_batch(self, items: list[tuple[Reference, list[tuple[Passage, set[int]]]]],
+                       *, version: int | None) -> None:
+        postings: dict[int, list[int]] = defaultdict(list)
+        with self._tx() as db:
+            for ref, passages in items:
+                seq = db.execute("SELECT seq FROM refs WHERE id = ?", (ref.id,)).fetchone()[0]
+                self._insert_passages(db, seq, passages, postings)
+            self._write_segment(db, postings)
+            if version is not None:
+                db.execute("UPDATE meta SET value = ? WHERE name = 'index'", (str(version),))
         self._compact()
 
     def _write_segment(self, db: sqlite3.Connection, postings: dict[int, list[int]]) -> None:

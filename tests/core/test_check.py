@@ -294,3 +294,10 @@ def test_name_introducing_the_next_quote_is_not_the_speaker(market):
         'should wait for the autumn before signing anything."'
     )
     assert flags_of(draft, market) == []
+
+
+def test_changed_outlet_in_the_attribution_is_no_misattribution(market):
+    quote = "Prices will keep rising through the long summer months,"
+    for draft in (f'"{quote}" said Tom Reddick at Harwood Bank.',
+                  f'Tom Reddick of Harwood Bank said: "{quote}"'):  # fmt: skip
+        assert [f.verdict for f in check_text(draft, market)] == ["verified"], draft

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from factcheck.core.text import normalize, sentence_spans, tokenize
+from factcheck.core.text import (
+    is_person_name,
+    normalize,
+    same_person,
+    sentence_around,
+    sentence_spans,
+    tokenize,
+)
 
 
 def test_normalize_folds_marks_entities_and_case_with_a_way_back():
@@ -58,3 +65,18 @@ def test_sentences_never_split_decimals_or_cross_lines():
 def test_sentence_ends_after_closing_quote():
     text = '"We won." The fans cheered.'
     assert [text[s:e] for s, e in sentence_spans(text)] == ['"We won."', "The fans cheered."]
+
+
+def test_person_names_compare_leniently():
+    assert same_person("Mr Quinn", "Robert Quinn") and same_person("Quinn", "Robert Quinn")
+    assert same_person("Finian O’Sullivan", "Finian O'Sullivan")
+    assert not same_person("Dr Ann Lee", "Dr Bob Roe")
+    assert not same_person("Radio DJ Ann Lee", "Radio DJ Bob Roe")
+    assert is_person_name("Ann Lee") and not is_person_name("he") and not is_person_name("the boss")
+
+
+def test_sentence_around_stays_in_its_sentence_and_line():
+    text = 'First one. "Quoted words," said Ann Lee. Last one.\nNext line.'
+    start = text.index("Quoted")
+    lo, hi = sentence_around(text, start, start + len("Quoted words,"))
+    assert text[lo:hi] == '"Quoted words," said Ann Lee.'

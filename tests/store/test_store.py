@@ -114,3 +114,16 @@ def test_small_records_and_logs(any_store):
     any_store.log_append("deliveries", "job1", {"attempt": 2})
     assert [i["attempt"] for i in any_store.log_read("deliveries", "job1")] == [1, 2]
     assert any_store.log_read("deliveries", "job2") == []
+
+
+def test_reindex_rebuilds_an_outdated_index(any_store, monkeypatch):
+    import factcheck.store.base as base
+
+    any_store.add_reference(id="a", title="T", text=ARTICLE)
+    assert any_store.index_is_current()
+    monkeypatch.setattr(base, "INDEX_VERSION", base.INDEX_VERSION + 1)  # a newer release
+    assert not any_store.index_is_current()
+    assert any_store.reindex(batch=1) == 1
+    assert any_store.index_is_current()
+    hits = any_store.lookup(keys_of("This tunnel will cut the commute by twenty minutes"), limit=3)
+    assert hits and hits[0][0].reference_id == "a" and "commute" in hits[0][0].text

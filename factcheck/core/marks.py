@@ -1,0 +1,107 @@
+"""Quotation marks paired into quoted stretches, paragraph by paragraph.
+
+Marks: curly “ ”, guillemets « », low „ (fixed direction), straight " and the doubled ''
+(direction from their neighbours, else alternating).  Single quotes are never quotation marks,
+so quotes nested inside a quote stay part of it.  A quotation left open at the end of a paragraph
+continues when the next paragraph opens with a mark (one quote across paragraphs); otherwise it
+ends with its paragraph, so a stray mark never swallows the rest of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARK = re.compile(r"'''|''|[\"“”«»„]")
+_PARAGRAPH = re.compile(r"[^\n]+")
+_OPENERS = frozenset("“«„")
+_CLOSERS = frozenset("”»")
+_BEFORE_OPENING = frozenset(" \t\u00a0([{—–-/")
+_AFTER_CLOSING = frozenset(" \t\u00a0,.;:!?)]}—–-/")
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """A quoted stretch: inner ``start``/``end`` and the outer mark offsets."""
+
+    open_at: int  # offset of the opening mark
+    start: int
+    end: int
+    close_end: int  # offset just after the closing mark (== end when unclosed)
+    closed: bool
+
+
+def _mark_direction(text: str, pos: int, end: int, lo: int, hi: int) -> str:
+    """Return ``open``, ``close`` or ``either`` for the mark ``text[pos:end]`` of line ``lo:hi``."""
+    char = text[pos]
+    before = text[pos - 1] if pos > lo else " "
+    after = text[end] if end < hi else " "
+    if char in _OPENERS:
+        # A misplaced opener after a word and before a space closes ("done.“ he said").
+        return "close" if char == "“" and not before.isspace() and after.isspace() else "open"
+    if char in _CLOSERS:
+        return "close"
+    opening = before in _BEFORE_OPENING and not after.isspace()
+    closing = not before.isspace() and (after in _AFTER_CLOSING or after in '"“”')
+    if opening and not closing:
+        return "open"
+    if closing and not opening:
+        return "close"
+    return "either"
+
+
+def _line_marks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """List ``(start, end, direction)`` of the quotation marks in the line ``text[lo:hi]``."""
+    marks = []
+    for m in _MARK.finditer(text, lo, hi):
+        pos, end = m.start(), m.end()
+        if end - pos == 3:  # a nested single quote next to a doubled mark: '''Sir or it,'''
+            after = text[end] if end < hi else " "
+            pos, end = (
+                (pos, pos + 2)
+                if not after.isspace() and (pos == lo or text[pos - 1].isspace())
+                else (pos + 1, end)
+            )
+        marks.append((pos, end, _mark_direction(text, pos, end, lo, hi)))
+    return marks
+
+
+def find_quoted_stretches(text: str) -> list[Stretch]:
+    """Pair the quotation marks of ``text`` into stretches, paragraph by paragraph.
+
+    >>> text = 'He said "yes" and «non».'
+    >>> [text[s.start : s.end] for s in find_quoted_stretches(text)]
+    ['yes', 'non']
+    """
+    lines = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    stretches: list[Stretch] = []
+    open_mark: tuple[int, int] | None = None
+    for index, (lo, hi) in enumerate(lines):
+        marks = _line_marks(text, lo, hi)
+        if open_mark is not None and marks and marks[0][2] != "close":
+            marks = marks[1:]  # the continuation mark of a multi-paragraph quote
+        for pos, end, direction in marks:
+            if open_mark is None:
+                if direction != "close":
+                    open_mark = (pos, end)
+            elif direction != "close" and not text[open_mark[1] : pos].strip():
+                open_mark = (open_mark[0], end)  # doubled opening marks ("“)
+            else:  # any mark closes an open quote, even a misplaced opener
+                stretches.append(Stretch(open_mark[0], open_mark[1], pos, end, True))
+                open_mark = None
+        if open_mark is not None and not _continues(text, lines, index):
+            stop = len(text[lo:hi].rstrip()) + lo
+            if stop > open_mark[1]:
+                stretches.append(Stretch(open_mark[0], open_mark[1], stop, stop, False))
+            open_mark = None
+    return [s for s in stretches if text[s.start : s.end].strip()]
+
+
+def _continues(text: str, lines: list[tuple[int, int]], index: int) -> bool:
+    """Tell whether the paragraph after ``lines[index]`` opens with a quotation mark."""
+    if index + 1 >= len(lines):
+        return False
+    lo, hi = lines[index + 1]
+    first = lo + len(text[lo:hi]) - len(text[lo:hi].lstrip())
+    marks = _line_marks(text, lo, hi)
+    return bool(marks) and marks[0][0] == first and marks[0][2] != "close"

@@ -1,0 +1,108 @@
+"""Noun phrases that may name a speaker (names, roles, pronouns), reporting verbs, sentence ends.
+
+The regular expressions are compiled once here and shared by the cue finder and the resolver.
+A mention is ``(start, end, kind)`` with kind ``name``, ``role`` or ``pro``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.core import lexicon
+
+#: A mention in the text: ``(start, end, kind)`` with kind ``name``, ``role`` or ``pro``.
+Mention = tuple[int, int, str]
+
+
+def alternation(words) -> str:
+    """A regex alternation of ``words``, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_VERBS = alternation(lexicon.REPORTING_VERBS)
+VERB = re.compile(
+    rf"\b(?:{alternation(lexicon.REPORTING_PHRASES)})\b"
+    # A verb form right after a determiner or possessive is a noun ("his remarks", "the claim").
+    r"|(?<!\bthe )(?<!\bThe )(?<!\ba )(?<!\ban )(?<!['’]s )"
+    r"(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
+    # ... and so is one right after a preposition ("in states", "of claims"), but for a gerund.
+    r"(?:(?=\w+ing\b)|(?<!\bin )(?<!\bof )(?<!\bfor )(?<!\bwith )(?<!\bon )(?<!\bat )"
+    r"(?<!\bby )(?<!\bfrom ))"
+    rf"\b(?:{_VERBS})\b"
+)
+_TITLE_WORDS = alternation({t.capitalize() for t in lexicon.TITLES} | {"U.S.", "Sen", "Rep"})
+_CAP = r"(?:[A-Z][\w-]*(?:['’](?!s\b)[A-Za-z][\w-]*)*\.?|[A-Z]\.)"
+_DETERMINERS = alternation(lexicon.DETERMINERS | {d.capitalize() for d in lexicon.DETERMINERS})
+_PARTICLE = r"(?:de|la|van|von|der|den|bin|al|da|di|du|del|le|el|dos|das|St\.)"
+# Only an initial or a short abbreviation may end with a full stop inside a name ("James B. Lee",
+# "St. Paul"): otherwise the stop ends a sentence ("… to CNN. Lee said").
+_CAP_INNER = r"(?:[A-Z][\w-]*(?:['’](?!s\b)[A-Za-z][\w-]*)*(?!\.)|[A-Z]\.|(?:Jr|Sr|St|Mt|Ft)\.)"
+NAME = rf"(?:(?:{_TITLE_WORDS})\.?\s+)*(?:{_CAP_INNER}\s+(?:{_PARTICLE}\s+)?)*{_CAP}"
+_ROLE = (
+    rf"(?:\b(?:{_DETERMINERS})\s+|{_CAP}['’]s?\s+)"
+    rf"(?:[\w'’-]+\s+){{0,4}}?(?:{alternation(lexicon.ROLE_NOUNS)})\b"
+)
+GENERIC_NP = re.compile(rf"\b(?:{_DETERMINERS})\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’-]+\s*$")
+_PRONOUN = r"\b(?:he|she|they|we|it|I|He|She|They|We|It|who)\b"
+NP = re.compile(rf"(?P<pro>{_PRONOUN})|(?P<role>{_ROLE})|(?P<name>(?<![\w'’-]){NAME})")
+NP_START = re.compile(rf"\s*(?:(?P<pro>{_PRONOUN})|(?P<role>{_ROLE})|(?P<name>{NAME}))")
+_ABBREVIATION = re.compile(
+    rf"(?:\b(?:{_TITLE_WORDS}|[A-Z]|[A-Z][a-z]?\.[A-Z]|Jr|Sr|St|No|vs|Inc|Co|Corp|Ltd)|\.\.)$"
+)
+_SENTENCE_END = re.compile(r"[.!?]['’\"”)]*\s+(?=['‘\"“(]*[A-Z0-9])")
+NAME_MENTION = re.compile(rf"(?P<name>(?<![\w'’-]){NAME})")
+_WORD = re.compile(r"[\w'’-]+")
+_SPACES = re.compile(r"\s+")
+
+
+def sentence_ends(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets where a sentence ends inside ``text[lo:hi]`` (after the full stop and spaces)."""
+    ends = []
+    for m in _SENTENCE_END.finditer(text, lo, min(len(text), hi + 8)):
+        if m.start() >= hi:
+            break
+        if text[m.start()] == "." and _ABBREVIATION.search(
+            text, max(lo, m.start() - 12), m.start()
+        ):
+            continue
+        ends.append(m.end())
+    return ends
+
+
+def to_mention(text: str, m: re.Match) -> Mention | None:
+    """Turn a noun-phrase match into a cleaned ``(start, end, kind)`` mention."""
+    kind = m.lastgroup
+    start, end = m.start(kind), m.end(kind)
+    if kind == "name":
+        # Drop sentence-initial function words ("But Lee") and a trailing full stop.
+        while True:
+            first = _WORD.match(text, start)
+            if not first or first.group().lower() not in lexicon.NOT_NAMES:
+                break
+            nxt = _SPACES.match(text, first.end())
+            if not nxt or nxt.end() >= end:
+                return None
+            start = nxt.end()
+        if text[end - 1] == "." and not _ABBREVIATION.search(text[start : end - 1]):
+            end -= 1
+        words = text[start:end].split()
+        if all(w.rstrip(".").lower() in lexicon.TITLES for w in words):
+            return None
+    return start, end, kind
+
+
+def find_mentions(text: str, lo: int, hi: int) -> list[Mention]:
+    """All noun-phrase mentions (names, roles, pronouns) in ``text[lo:hi]``."""
+    found = []
+    for m in NP.finditer(text, lo, hi):
+        mention = to_mention(text, m)
+        if mention:
+            found.append(mention)
+    return found
+
+
+def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The paragraph (line) around ``pos``."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    return lo, len(text) if hi < 0 else hi
