@@ -77,6 +77,7 @@ def _flag(text: str, f: Finding) -> dict:
         "speaker": _speaker(f.speaker),
         "source": _source(f.source),
         "score": f.source.score if f.source else None,
+        "source_figure": _figure(f.source_figure),
         "diff": [{"op": d.op, "draft": d.draft, "source": d.source} for d in f.diff],
         "negation": f.negation,
         "explanation": f.explanation,
@@ -108,4 +109,5 @@ def _figure(f: Figure | None) -> dict | None:
     if f is None:
         return None
     value = list(f.value) if isinstance(f.value, tuple) else f.value
-    return {"text": f.text, "value": value, "unit": f.unit, "kind": f.kind, "change": f.change}
+    return {"text": f.text, "value": value, "unit": f.unit, "kind": f.kind, "change": f.change,
+            "start": f.start, "end": f.end}

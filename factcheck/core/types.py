@@ -7,10 +7,9 @@ exclusive) into the text the user sent, so a CMS can highlight it in place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 #: A figure's value: a number, a ``(low, high)`` range, or an ISO date string.
-FigureValue = Union[float, tuple[float, float], str]
+FigureValue = float | tuple[float, float] | str
 
 
 @dataclass(frozen=True, slots=True)

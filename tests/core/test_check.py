@@ -203,8 +203,11 @@ def test_changed_figure_is_flagged_tightly(index):
         "wooden puzzle games across northern Europe."
     )
     flag = only_flag(draft, index, "number_mismatch", "£7bn")
-    assert flag["source"]["text"] == "£5bn"
-    assert TOYS[flag["source"]["start"] : flag["source"]["end"]] == "£5bn"
+    assert "profits rose 12% to £5bn in 2004" in flag["source"]["text"]
+    assert flag["source_figure"]["text"] == "£5bn"
+    assert TOYS[flag["source"]["start"] : flag["source"]["end"]] == flag["source"]["text"]
+    figure = flag["source_figure"]
+    assert TOYS[figure["start"] : figure["end"]] == "£5bn"
     assert "£5" in flag["explanation"]
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from factcheck.core.figmatch import align_figure
 from factcheck.core.figures import extract_figures
 from factcheck.core.match import (
-    align_figure,
     align_quote,
     count_negations,
     find_candidates,

@@ -32,7 +32,10 @@ def test_report_has_version_summary_claims_and_only_discrepancies_as_flags():
     assert flag["kind"] == "number_mismatch" and flag["severity"] == "error"
     assert draft[flag["start"] : flag["end"]] == flag["text"] == "150"
     assert flag["source"]["reference_id"] == "mill" and flag["source"]["title"] == "Mill reopens"
-    assert ARTICLE[flag["source"]["start"] : flag["source"]["end"]] == "120"
+    assert ARTICLE[flag["source"]["start"] : flag["source"]["end"]] == flag["source"]["text"]
+    assert "with 120 staff" in flag["source"]["text"]
+    figure = flag["source_figure"]
+    assert ARTICLE[figure["start"] : figure["end"]] == figure["text"] == "120"
     json.dumps(report)
 
 

@@ -1,0 +1,130 @@
+"""Who is quoted: outer reporters, asides, lead-in paragraphs and name resolution.
+
+Every sentence is invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.core.quotes import extract_quotes
+
+
+def _only(text: str):
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def _check(quote, text: str, inner: str, mention: str, name: str | None = None) -> None:
+    start = text.index(inner)
+    assert (quote.start, quote.end) == (start, start + len(inner))
+    assert quote.speaker is not None, quote
+    assert quote.speaker.text == mention
+    assert text[quote.speaker.start : quote.speaker.end] == mention
+    assert quote.speaker.name == (name or mention)
+
+
+def test_reporter_governs_a_partial_quote_in_its_complement_clause():
+    text = (
+        "Marta Ilves said on Friday that the council is sending inspectors who were just called "
+        "up into the district “with barely a day of notice and no budget at all.”"
+    )
+    _check(
+        _only(text),
+        text,
+        "with barely a day of notice and no budget at all.",
+        "Marta Ilves",
+    )
+
+
+def test_outer_reporter_wins_over_the_subject_inside_its_complement():
+    text = 'Ilves said on Friday that the mayor had described the figures as "wildly inflated."'
+    _check(_only(text), text, "wildly inflated.", "Ilves")
+
+
+def test_verb_of_a_closed_relative_clause_does_not_report_the_quote():
+    text = (
+        "Ilves said that although the board cannot “independently confirm” the figures — "
+        "which the mayor has denied — “the photos tell the whole story.”"
+    )
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["independently confirm", "the photos tell the whole story."]
+    assert [q.speaker.text for q in quotes] == ["Ilves", "Ilves"]
+
+
+def test_a_name_does_not_run_across_a_full_stop():
+    text = 'Odile Brun spoke to the BBC. Brun said: "We will appeal."'
+    quote = _only(text)
+    assert quote.speaker.text == "Brun"
+    assert quote.speaker.name == "Odile Brun"
+
+
+def test_speaker_is_the_head_of_a_name_with_an_of_phrase():
+    text = 'Ann Velde of the Marsh Valley Growers Union told reporters: "The harvest is lost."'
+    _check(_only(text), text, "The harvest is lost.", "Ann Velde")
+
+
+def test_a_verb_form_after_a_preposition_is_a_noun():
+    text = (
+        "Nora Vieth spoke first.\n\n"
+        'For farmers in states like North Dakota, she said, the plan was "a lifeline."'
+    )
+    _check(_only(text), text, "a lifeline.", "she", "Nora Vieth")
+
+
+def test_pronoun_prefers_the_subject_of_the_previous_sentence():
+    text = (
+        "Mayor Ines Tobar met Governor Hal Brandt on Monday.\n\n"
+        '"We will rebuild the bridge," she said.'
+    )
+    quote = _only(text)
+    assert quote.speaker.text == "she"
+    assert quote.speaker.name == "Ines Tobar"
+
+
+def test_pronoun_skips_institutions_and_places():
+    text = (
+        "Tomas Reyes toured the docks. Later the Harbor Board met in Port Ellis.\n\n"
+        '"The docks are ready," he said.'
+    )
+    quote = _only(text)
+    assert quote.speaker.name == "Tomas Reyes"
+
+
+def test_quote_paragraph_after_reported_speech_takes_its_reporter():
+    text = (
+        '"We will stay," said Omar Faisal.\n\n'
+        "Ivo Brandl said the port would reopen within a month.\n\n"
+        '"The cranes are already back."'
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker.name for q in quotes] == ["Omar Faisal", "Ivo Brandl"]
+
+
+def test_adverbial_opening_is_not_the_subject():
+    text = 'Shortly after the vote, Ines Tobar branded the result "a disgrace to the city."'
+    _check(_only(text), text, "a disgrace to the city.", "Ines Tobar")
+
+
+def test_name_before_a_colon_is_the_addressee_after_a_reporting_verb():
+    text = 'Ines Tobar wrote to Hal Brandt: "The bridge stays closed."'
+    _check(_only(text), text, "The bridge stays closed.", "Ines Tobar")
+    text = 'Engineers agree - Hal Brandt: "The bridge stays closed."'
+    _check(_only(text), text, "The bridge stays closed.", "Hal Brandt")
+
+
+def test_a_reporting_aside_governs_its_sentence():
+    text = 'The council, Ines Tobar said, called the plan "a waste of money."'
+    _check(_only(text), text, "a waste of money.", "Ines Tobar")
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["Secretary of State Ines Tobar", "Harbor Board Chairwoman Ines Tobar", "U.S. Rep. Ines Tobar"],
+)
+def test_canonical_name_drops_what_qualifies_the_title(mention):
+    text = f'"The port stays open," said {mention}.'
+    quote = _only(text)
+    assert quote.speaker.text == mention
+    assert quote.speaker.name == "Ines Tobar"
