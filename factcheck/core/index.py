@@ -14,11 +14,11 @@ import hashlib
 from itertools import pairwise
 
 from factcheck.core.quotes import extract_quotes
-from factcheck.core.text import sentence_spans, tokenize
+from factcheck.core.text import is_person_name, sentence_spans, tokenize
 from factcheck.core.types import Passage
 
 #: Bump when keys or passages change: a store built with another version must be re-indexed.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 #: Function words, negations and attribution verbs: never part of a key.
 _STOPWORD_TEXT = """a about after all also am an and any are aren't as at be because been
@@ -88,7 +88,10 @@ def index_reference(reference_id: str, text: str) -> list[tuple[Passage, set[int
         if keys:
             out.append((passage, keys))
     for quote in extract_quotes(text):
-        speaker = quote.speaker.name if quote.speaker else None
+        # Only a speaker named at the quote is trusted as the source's word on who said it:
+        # a pronoun or a role resolved to a name is a guess, no ground for a misattribution.
+        named = quote.speaker is not None and is_person_name(quote.speaker.text)
+        speaker = quote.speaker.name if named else None
         passage = Passage(reference_id, quote.start, quote.end, quote.text, "quote", speaker)
         keys = keys_of(passage.text)
         if keys:

@@ -182,10 +182,26 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return (breaks[-1] if breaks else lo), (after.start() + 1 if after else hi)
 
 
+#: Lower-case words that may stand inside a person's name (``Ursula von der Leyen``).
+_NAME_PARTICLES = frozenset("al bin da de del della der di dos du el ibn la le van von y".split())
+
+
 def is_person_name(text: str) -> bool:
-    """Say whether ``text`` reads as a name (capitalised, not a pronoun or an article)."""
+    """Say whether ``text`` reads as a person's name, not a pronoun, an article or a role.
+
+    Every word is capitalised (name particles aside) and none is possessive, so
+    ``Scotland's justice minister`` and ``the spokesman`` are not names.
+
+    >>> [is_person_name(t) for t in ("Ann van der Berg", "Scotland's justice minister", "he")]
+    [True, False, False]
+    """
     words = text.split()
-    return bool(words) and words[0][:1].isupper() and words[0].lower() not in _NOT_NAMES
+    if not words or words[0].lower() in _NOT_NAMES:
+        return False
+    return all(
+        (w[:1].isupper() or w.lower() in _NAME_PARTICLES) and not w.lower().endswith(("'s", "’s"))
+        for w in words
+    )
 
 
 def _name_tokens(name: str) -> set[str]:

@@ -304,3 +304,14 @@ def test_changed_outlet_in_the_attribution_is_no_misattribution(market):
     for draft in (f'"{quote}" said Tom Reddick at Harwood Bank.',
                   f'Tom Reddick of Harwood Bank said: "{quote}"'):  # fmt: skip
         assert [f.verdict for f in check_text(draft, market)] == ["verified"], draft
+
+
+def test_a_role_in_the_source_is_no_grounds_for_misattribution():
+    """The source names a role, the draft the person holding it: not a misattribution."""
+    index = MemoryIndex()
+    index.add("fares-1", "Fares to rise", (
+        "Fares to rise\n\nThe city's transport chief has warned passengers that "
+        '"fares will rise sharply again next spring unless the grant is restored."\n'))
+    draft = ('"Fares will rise sharply again next spring unless the grant is restored," '
+             "said Dana Holt.")
+    assert flags_of(draft, index) == []
