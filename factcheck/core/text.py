@@ -42,6 +42,11 @@ _TITLE_TEXT = "mr mrs ms miss dr prof professor sir lord lady dame rev president
 _TITLES = frozenset(_TITLE_TEXT.split())
 _NOT_NAME_TEXT = "he she they it we i you who his her their the a an one its this that"
 _NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
+#: Words a full stop follows without ending the sentence: titles, months, initials, "No.".
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|lt|col|capt|sgt|rev|st|mt|jan|feb|mar|apr|jun"
+    r"|jul|aug|sep|sept|oct|nov|dec|no|nos|inc|ltd|corp|co|vs|jr|sr|approx|fig|vol)"
+    r"|(?<![\w.])[A-Z])$", re.I)
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
 
 
@@ -152,13 +157,15 @@ def _words(norm: Normalized, begin: int, stop: int) -> list[Token]:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Split ``text`` into sentences (never across a line break), as trimmed ``(start, end)`` spans.
 
-    >>> t = "Sales rose 5.1%. Mr Lee said so.\\nNext line"
+    >>> t = "Sales rose 5.1%. Mr Lee said so on Sept. 21 at 3pm.\\nNext line"
     >>> [t[s:e] for s, e in sentence_spans(t)]
-    ['Sales rose 5.1%.', 'Mr Lee said so.', 'Next line']
+    ['Sales rose 5.1%.', 'Mr Lee said so on Sept. 21 at 3pm.', 'Next line']
     """
     spans = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
+        if m.group() == "." and _ABBREVIATION.search(text, 0, m.start()):
+            continue  # "Sept. 21", "Dr. Lee", "John F. Kennedy": not the end of a sentence
         spans.append((pos, m.end() if m.group() != "\n" else m.start()))
         pos = m.end()
     spans.append((pos, len(text)))
