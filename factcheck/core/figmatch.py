@@ -70,6 +70,17 @@ def _masked_passage(passage: Passage) -> tuple[list[Figure], list[str], list[int
     return (figures, *masked_tokens(passage.text, figures))
 
 
+#: Words each side of a figure that must agree when the rest of the sentence is reworded.
+CONTEXT_WORDS = 8
+
+
+def _local_ratio(draft: list[str], at: int, source: list[str], target: int) -> float:
+    """Similarity of the words around the figure in both sentences (figures masked)."""
+    mine = draft[max(at - CONTEXT_WORDS, 0) : at + CONTEXT_WORDS + 1]
+    theirs = source[max(target - CONTEXT_WORDS, 0) : target + CONTEXT_WORDS + 1]
+    return difflib.SequenceMatcher(None, mine, theirs, autojunk=False).ratio()
+
+
 def align_figure(
     text: str, sentence: tuple[int, int], figure: Figure, passage: Passage, figures: list[Figure]
 ) -> FigureMatch | None:
@@ -105,7 +116,7 @@ def align_figure(
         shifted.start,
         shifted.end,
         shifted,
-        matcher.ratio(),
+        max(matcher.ratio(), _local_ratio(draft, position, source, target)),
         compare_figures(figure, shifted),
         elsewhere,
     )

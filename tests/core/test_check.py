@@ -315,3 +315,17 @@ def test_a_role_in_the_source_is_no_grounds_for_misattribution():
     draft = ('"Fares will rise sharply again next spring unless the grant is restored," '
              "said Dana Holt.")
     assert flags_of(draft, index) == []
+
+
+def test_figure_checked_when_the_rest_of_its_sentence_is_reworded():
+    """Only the words around a figure need to agree with the source sentence."""
+    index = MemoryIndex()
+    index.add("ferry-1", "Ferry", (
+        "Ferry\n\nAlthough the weather was poor for most of the season and two sailings were "
+        "cancelled, the operator said on Monday that the new ferry carried 4,200 passengers "
+        "in its first week of service.\n"))
+    draft = ("The operator said this week that the new ferry carried 5,600 passengers in its "
+             "first week of service.")
+    flags = flags_of(draft, index)
+    assert [(f["kind"], f["text"]) for f in flags] == [("number_mismatch", "5,600")]
+    assert flags[0]["source_figure"]["text"] == "4,200"
