@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz
@@ -133,6 +134,7 @@ def screen(text: str, passages: list[Passage], *, keep: int) -> list[Passage]:
     return [passage for _, _, passage in scored[:keep]]
 
 
+@lru_cache(maxsize=8192)  # the same candidate passages come back for many claims of a draft
 def _plain(text: str) -> str:
     """The words of ``text`` (editorial marks and [bracketed] inserts left out), space-joined."""
     return " ".join(t.norm for t in tokenize(text, editorial=True) if t.kind == "word")

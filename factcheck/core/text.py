@@ -164,7 +164,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        if m.group() == "." and _ABBREVIATION.search(text, 0, m.start()):
+        if m.group() == "." and _ABBREVIATION.search(text, max(m.start() - 8, 0), m.start()):
             continue  # "Sept. 21", "Dr. Lee", "John F. Kennedy": not the end of a sentence
         spans.append((pos, m.end() if m.group() != "\n" else m.start()))
         pos = m.end()
