@@ -1,4 +1,4 @@
-"""Comparing a draft's figure with a source's figure, and writing figures for people.
+"""Comparing a draft's figure with a source's figure (figures are written by :mod:`figformat`).
 
 Two figures agree when the values they allow overlap. A figure allows the values that round to
 it at the precision it is written with (``1.2 million`` allows 1,150,000 to 1,250,000; ``29.6%``
@@ -15,24 +15,20 @@ import re
 from dataclasses import dataclass
 
 from factcheck.core import numbers as lex
+from factcheck.core import units
+from factcheck.core.figformat import date_parts, describe, format_value, is_fraction
 from factcheck.core.types import Figure
+
+__all__ = ["APPROX_TOLERANCE", "Comparison", "compare_figures", "describe", "format_value",
+           "resolution"]
 
 #: Margin allowed by ``about``/``nearly``/``some``, as a share of the value.
 APPROX_TOLERANCE = 0.10
 _NUMERIC_KINDS = ("count", "money", "percent", "ordinal", "duration", "measure", "year")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_SCALE_WORD = re.compile(r"(?<=\d)\s?(bn|tn|trn|mn|m|k|million|billion|trillion)\b")
 _YEAR_PART = re.compile(r"\d{4}")
 _MONTH_PART = re.compile(r"[A-Z][a-z]+\.?|(?<=/)\d{1,2}(?=/)")
 _DAY_PART = re.compile(r"(?<![\d/])\d{1,2}(?:st|nd|rd|th)?(?![\d/])|^\d{1,2}(?=/)")
-_ISO = re.compile(r"(?:(?P<y>\d{4})|-)-(?P<m>\d\d)(?:-(?P<d>\d\d))?$")
-_SYMBOLS = {"pound": "£", "dollar": "$", "euro": "€", "yen": "¥", "australian dollar": "A$",
-            "canadian dollar": "C$", "hong kong dollar": "HK$", "new zealand dollar": "NZ$",
-            "singapore dollar": "S$"}
-_CHANGE_WORDS = {"~": "about ", ">": "more than ", "<": "less than ", "up": "up ", "down": "down ",
-                 "=": ""}
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +57,25 @@ def compare_figures(draft: Figure, source: Figure) -> Comparison:
     span = (draft.start, draft.end)
     if draft.kind in ("date", "time") or source.kind in ("date", "time"):
         return _compare_dates(draft, source)
-    if not _comparable(draft, source):
+    mine, theirs = _as_percent(draft, source), _as_percent(source, draft)
+    if not _comparable(mine, theirs):
         return Comparison(None, _not_comparable(draft, source), *span)
-    agrees = _values_agree(draft, source)
+    agrees = _values_agree(mine, theirs)
     if agrees:
         reason = f"The source gives {describe(source)}, as the draft does ({describe(draft)})."
         return Comparison(True, reason, *span)
     reason = f"The source gives {describe(source)}, not {describe(draft, with_unit=False)}."
-    return Comparison(False, reason, *_differing_span(draft, source))
+    return Comparison(False, reason, *_differing_span(mine, theirs))
+
+
+def _as_percent(figure: Figure, other: Figure) -> Figure:
+    """A fraction (``two-thirds``, a count below 1 with no unit) as a percentage when the other
+    figure is a percentage, so that ``two-thirds`` agrees with ``67%``."""
+    if not (other.kind == "percent" and other.unit == "percent" and is_fraction(figure)):
+        return figure
+    share = round(figure.value * 100, 1)  # to a tenth of a point: the precision it is compared at
+    return Figure(figure.start, figure.end, f"{share:.1f}", share, "percent", "percent",
+                  figure.change)
 
 
 def _comparable(draft: Figure, source: Figure) -> bool:
@@ -83,11 +90,11 @@ def _comparable(draft: Figure, source: Figure) -> bool:
 
 def _base_unit(figure: Figure) -> tuple[str | None, float]:
     """The unit figures are compared in, and the factor converting this figure's unit to it."""
-    if figure.kind == "money" and figure.unit in lex.MINOR_UNITS:
-        major, per = lex.MINOR_UNITS[figure.unit]
+    if figure.kind == "money" and figure.unit in units.MINOR_UNITS:
+        major, per = units.MINOR_UNITS[figure.unit]
         return major, 1 / per
-    if figure.kind == "duration" and figure.unit in lex.DURATION_UNITS:
-        return "day", lex.DURATION_UNITS[figure.unit]
+    if figure.kind == "duration" and figure.unit in units.DURATION_UNITS:
+        return "day", units.DURATION_UNITS[figure.unit]
     return figure.unit, 1.0
 
 
@@ -196,28 +203,14 @@ def _differing_span(draft: Figure, source: Figure) -> tuple[int, int]:
 
 # --- dates --------------------------------------------------------------------------------------
 
-
-def _date_parts(figure: Figure) -> tuple[int | None, int | None, int | None] | None:
-    """``(year, month, day)`` of a date or year figure, None where unknown."""
-    if figure.kind == "year" and not isinstance(figure.value, tuple):
-        return int(figure.value), None, None
-    if figure.kind != "date" or not isinstance(figure.value, str):
-        return None
-    m = _ISO.match(figure.value)
-    if not m:
-        return None
-    return (int(m.group("y")) if m.group("y") else None, int(m.group("m")),
-            int(m.group("d")) if m.group("d") else None)
-
-
 def _compare_dates(draft: Figure, source: Figure) -> Comparison:
     """Compare dates (and a date with a year) on the parts both of them state."""
     span = (draft.start, draft.end)
     if draft.kind == source.kind == "time" or (
-            draft.kind == source.kind == "date" and _date_parts(draft) is None):
+            draft.kind == source.kind == "date" and date_parts(draft) is None):
         agrees = str(draft.value).lower() == str(source.value).lower()
         return Comparison(agrees, _date_reason(draft, source, agrees), *span)
-    d, s = _date_parts(draft), _date_parts(source)
+    d, s = date_parts(draft), date_parts(source)
     if d is None or s is None:
         return Comparison(None, _not_comparable(draft, source), *span)
     shared = [(a, b) for a, b in zip(d, s) if a is not None and b is not None]
@@ -261,124 +254,3 @@ def _measures(figure: Figure) -> str:
     if figure.kind in ("money", "measure", "duration", "count") and figure.unit:
         return lex.pluralise(figure.unit)
     return "percentage points" if figure.unit == "percentage point" else figure.kind
-
-
-def describe(figure: Figure, *, with_unit: bool = True) -> str:
-    """A figure with its hedge and counted noun: ``more than 300,000 soldiers``."""
-    text = _CHANGE_WORDS.get(figure.change, "") + format_value(figure)
-    if with_unit and figure.kind in ("count", "ordinal") and figure.unit:
-        one = figure.value == 1 or figure.kind == "ordinal"
-        text += " " + (figure.unit if one else lex.pluralise(figure.unit))
-    return text
-
-
-def format_value(figure: Figure) -> str:
-    """A figure's value written for people: ``£5bn``, ``300,000``, ``12%``, ``21 September 2004``.
-
-    >>> from factcheck.core.figures import extract_figures
-    >>> [format_value(f) for f in extract_figures("£5 billion, 300k, 12 per cent, 50p")]
-    ['£5bn', '300,000', '12%', '50p']
-    """
-    value = figure.value
-    if figure.kind in ("date", "time") or isinstance(value, str):
-        return _format_date(figure)
-    if isinstance(value, tuple):
-        if figure.kind == "year":
-            low, high = int(value[0]), int(value[1])
-            return f"{low}-{high % 100:02d}" if high == low + 1 else f"{low}-{high}"
-        low, high = (_format_number(figure, float(v)) for v in value)
-        shared = _common_suffix(low, high)
-        return f"{low[:len(low) - len(shared)]}-{high}" if shared.startswith(" ") else f"{low}-{high}"
-    return _format_number(figure, float(value))
-
-
-def _common_suffix(first: str, second: str) -> str:
-    """The longest common ending of two strings (`` days`` of ``10 days`` and ``12 days``)."""
-    n = 0
-    while n < min(len(first), len(second)) and first[-1 - n] == second[-1 - n]:
-        n += 1
-    shared = first[len(first) - n:]
-    return shared[shared.find(" "):] if " " in shared else ""
-
-
-def _format_number(figure: Figure, value: float) -> str:
-    """Format one numeric value according to the figure's kind and unit."""
-    if figure.kind == "year":
-        return str(int(value))
-    decimals = _written_decimals(figure)
-    if figure.kind == "percent":
-        unit = " percentage points" if figure.unit == "percentage point" else "%"
-        return _plain(value, decimals) + unit
-    if figure.kind == "ordinal":
-        n = int(value)
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"{n}{suffix}"
-    if figure.kind == "money":
-        if figure.unit == "pence":
-            return f"{_plain(value)}p"
-        symbol = _SYMBOLS.get(figure.unit or "")
-        amount = _scaled(value, short=True, decimals=decimals, size=_written_size(figure, decimals))
-        return f"{symbol}{amount}" if symbol else f"{amount} {lex.pluralise(figure.unit or '')}"
-    if figure.kind in ("duration", "measure") and figure.unit:
-        unit = figure.unit if value == 1 else lex.pluralise(figure.unit)
-        return f"{_plain(value, decimals)} {unit}"
-    return _scaled(value, short=False, decimals=decimals, size=_written_size(figure, decimals))
-
-
-def _written_size(figure: Figure, decimals: int | None) -> float | None:
-    """The scale to write a value in: the one written in the figure, 1 for plain digits
-    (``2,000,000`` stays so), None for number words (``two million``: pick by magnitude)."""
-    scale = _written_scale(figure)
-    return scale if scale is not None or decimals is None else 1.0
-
-
-def _written_decimals(figure: Figure) -> int | None:
-    """How many decimals the figure's first number is written with (None if in words)."""
-    digits = _DIGITS.search(figure.text)
-    if digits is None:
-        return None
-    return len(digits.group().split(".")[1]) if "." in digits.group() else 0
-
-
-def _written_scale(figure: Figure) -> float | None:
-    """The scale written in the figure (``bn`` gives 1e9), if any."""
-    m = _SCALE_WORD.search(figure.text)
-    return lex.SCALES[m.group(1)] if m else None
-
-
-def _scaled(value: float, *, short: bool, decimals: int | None = None,
-            size: float | None = None) -> str:
-    """``5000000000`` as ``5bn`` (short) or ``5 billion``; small values with separators.
-
-    ``size`` is the scale the figure was written with, if any; ``decimals`` its decimals.
-    """
-    for scale, short_word, word in ((1e12, " trillion", " trillion"), (1e9, "bn", " billion"),
-                                    (1e6, "m", " million")):
-        written = size is not None and size == scale
-        round_enough = abs(value / scale * 1000 - round(value / scale * 1000)) < 1e-6
-        if written or (size is None and abs(value) >= scale and round_enough):
-            return _plain(value / scale, decimals if written else None) + (
-                short_word if short else word)
-    if value != int(value) and abs(value) < 1e6 and decimals is None:
-        return f"{value:,.2f}"
-    return _plain(value, decimals)
-
-
-def _plain(value: float, decimals: int | None = None) -> str:
-    """A number with thousands separators; ``decimals`` as written, else none needless."""
-    if decimals is not None:
-        return f"{value:,.{decimals}f}"
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.3f}".rstrip("0").rstrip(".")
-
-
-def _format_date(figure: Figure) -> str:
-    """``2004-09-21`` as ``21 September 2004``; partial dates as far as they are known."""
-    parts = _date_parts(figure) if figure.kind == "date" else None
-    if parts is None:
-        return str(figure.value)
-    year, month, day = parts
-    words = [str(day) if day else "", _MONTH_NAMES[month - 1] if month else "",
-             str(year) if year else ""]
-    return " ".join(w for w in words if w)

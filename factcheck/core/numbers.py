@@ -1,10 +1,13 @@
-"""General English lexicons for figures: number words, scales, currencies, units, calendar names.
+"""General English lexicons for figures: number words, scales, calendar names, plural nouns.
 
 Only general-language data lives here (no names from any particular text), plus the small
-pure helpers that read it: :func:`parse_number_words`, :func:`singularise`, :func:`pluralise`.
+pure helpers that read it: :func:`read_number`, :func:`parse_number_words`, :func:`singularise`,
+:func:`pluralise`. Units live in :mod:`factcheck.core.units`.
 """
 
 from __future__ import annotations
+
+import re
 
 
 def _words(text: str) -> frozenset[str]:
@@ -44,71 +47,6 @@ ORDINALS = {
     "thousandth": 1000, "millionth": 1000000,
 }
 
-#: Currency signs and codes written before a number, and the unit they give.
-CURRENCY_PREFIXES = {
-    "$": "dollar", "US$": "dollar", "USD": "dollar", "£": "pound", "GBP": "pound", "€": "euro",
-    "EUR": "euro", "¥": "yen", "JPY": "yen", "A$": "australian dollar", "AU$": "australian dollar",
-    "AUD": "australian dollar", "C$": "canadian dollar", "CA$": "canadian dollar",
-    "CAD": "canadian dollar", "NZ$": "new zealand dollar", "HK$": "hong kong dollar",
-    "S$": "singapore dollar", "R$": "real", "Rs": "rupee", "Rs.": "rupee", "CHF": "swiss franc",
-}
-#: Currency words written after a number (``50p``, ``20 pence``, ``5bn euros``).
-CURRENCY_WORDS = {
-    "dollar": "dollar", "dollars": "dollar", "pound": "pound", "pounds": "pound",
-    "sterling": "pound", "euro": "euro", "euros": "euro", "pence": "pence", "p": "pence",
-    "penny": "pence", "cent": "cent", "cents": "cent", "yen": "yen", "yuan": "yuan",
-    "renminbi": "yuan", "rupee": "rupee", "rupees": "rupee", "franc": "franc", "francs": "franc",
-    "rouble": "rouble", "roubles": "rouble", "ruble": "rouble", "rubles": "rouble",
-    "peso": "peso", "pesos": "peso", "rand": "rand", "krona": "krona", "kronor": "krona",
-    "krone": "krone", "kroner": "krone", "won": "won", "baht": "baht", "ringgit": "ringgit",
-}
-#: Minor currency units and the major unit they divide.
-MINOR_UNITS = {"pence": ("pound", 100.0), "cent": ("dollar", 100.0)}
-
-#: Measure units (symbol or word, singular or plural) and their canonical singular name.
-MEASURE_UNITS = {
-    "km": "kilometre", "kilometre": "kilometre", "kilometres": "kilometre",
-    "kilometer": "kilometre", "kilometers": "kilometre", "mile": "mile", "miles": "mile",
-    "metre": "metre", "metres": "metre", "meter": "metre", "meters": "metre", "cm": "centimetre",
-    "centimetres": "centimetre", "mm": "millimetre", "millimetres": "millimetre", "ft": "foot", "in": "inch",
-    "foot": "foot", "feet": "foot", "inch": "inch", "inches": "inch", "yard": "yard",
-    "yards": "yard", "kg": "kilogram", "kilogram": "kilogram", "kilograms": "kilogram",
-    "kilo": "kilogram", "kilos": "kilogram", "g": "gram", "gram": "gram", "grams": "gram",
-    "tonne": "tonne", "tonnes": "tonne", "ton": "ton", "tons": "ton", "lb": "lb", "lbs": "lb",
-    "ounce": "ounce", "ounces": "ounce", "oz": "ounce", "litre": "litre", "litres": "litre",
-    "liter": "litre", "liters": "litre", "gallon": "gallon", "gallons": "gallon",
-    "barrel": "barrel", "barrels": "barrel", "acre": "acre", "acres": "acre",
-    "hectare": "hectare", "hectares": "hectare", "mph": "mph", "kph": "km/h", "km/h": "km/h",
-    "gb": "gigabyte", "gigabyte": "gigabyte", "gigabytes": "gigabyte", "mb": "megabyte",
-    "megabyte": "megabyte", "megabytes": "megabyte", "tb": "terabyte", "terabytes": "terabyte",
-    "kb": "kilobyte", "kilobytes": "kilobyte", "mbps": "mbps", "kbps": "kbps", "gbps": "gbps",
-    "mhz": "megahertz", "ghz": "gigahertz", "megapixel": "megapixel", "megapixels": "megapixel",
-    "watt": "watt", "watts": "watt", "kw": "kilowatt", "kilowatts": "kilowatt",
-    "mw": "megawatt", "megawatts": "megawatt", "gw": "gigawatt", "gigawatts": "gigawatt",
-    "degree": "degree", "degrees": "degree", "°c": "degree celsius", "°f": "degree fahrenheit",
-    "sq": "square", "volt": "volt", "volts": "volt", "calorie": "calorie", "calories": "calorie",
-}
-#: Duration units and their length in days (for converting ``18 months`` to ``1.5 years``).
-DURATION_UNITS = {
-    "second": 1 / 86400, "seconds": 1 / 86400, "minute": 1 / 1440, "minutes": 1 / 1440,
-    "hour": 1 / 24, "hours": 1 / 24, "day": 1.0, "days": 1.0, "week": 7.0, "weeks": 7.0,
-    "fortnight": 14.0, "fortnights": 14.0, "month": 365.25 / 12, "months": 365.25 / 12,
-    "year": 365.25, "years": 365.25, "decade": 3652.5, "decades": 3652.5,
-    "century": 36525.0, "centuries": 36525.0,
-}
-
-#: Abbreviated duration units, written attached or not (``7.09secs``, ``90 mins``).
-DURATION_ABBREVIATIONS = {
-    "sec": "second", "secs": "second", "min": "minute", "mins": "minute", "hr": "hour",
-    "hrs": "hour", "yr": "year", "yrs": "year",
-}
-#: Words that, right after ``200m``, show metres rather than millions (athletics, swimming).
-METRE_CONTEXT = _words("""
-hurdles hurdle freestyle backstroke breaststroke butterfly medley relay sprint race dash final
-finals title record champion championship gold silver bronze event heat heats run swim
-steeplechase
-""")
-
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -131,7 +69,7 @@ next nor not of off on only or our over per roughly same she since so some than 
 them these they this those though through to top total under until up upon was we were what
 when where whether which while who whose why with within without yet you your approximately
 almost estimated another further only just barely exactly another christmas easter spring
-summer autumn fall winter q1 q2 q3 q4 h1 h2 fy page year years aged age number no nos
+summer autumn fall winter q1 q2 q3 q4 h1 h2 fy year years aged age
 """)
 
 #: Words that end a noun phrase when looking for the noun a count counts.
@@ -141,6 +79,18 @@ were be been being has have had do does did will would can could should may migh
 this these those their his her our your my per each every into over under about after before
 since until while when where if so not no also only just up down out off more less most least
 said says say according year years ago times time against between through during including
+""")
+
+#: Words ending in ``s`` that are not plural nouns (adverbs, prepositions, verbs of saying).
+NOT_NOUNS = _words("""
+always perhaps nevertheless whereas towards afterwards besides sometimes thus various numerous
+yes plus unless across less its has was does goes says
+""")
+
+#: Nouns after ``one`` that make an idiom rather than a count (``one day``, ``at one point``).
+ONE_IDIOMS = _words("""
+another other others thing things way point side hand time day stage moment occasion more last
+such reason example kind sort another
 """)
 
 #: Plural nouns that do not end in ``s`` and invariant nouns, with their singular.
@@ -154,6 +104,7 @@ IRREGULAR_PLURALS = {
     "wolves": "wolf", "criteria": "criterion", "phenomena": "phenomenon", "crises": "crisis",
     "analyses": "analysis", "bases": "base", "indices": "index",
 }
+_INVARIANT = frozenset({"celsius", "fahrenheit", "mph", "lb", "mbps", "kbps", "gbps"})
 _SINGULAR_TO_PLURAL = {v: k for k, v in IRREGULAR_PLURALS.items() if v != k}
 
 
@@ -193,7 +144,7 @@ def pluralise(word: str) -> str:
     """
     if word in _SINGULAR_TO_PLURAL:
         return _SINGULAR_TO_PLURAL[word]
-    if word in IRREGULAR_PLURALS or not word:
+    if word in IRREGULAR_PLURALS or word in _INVARIANT or "/" in word or not word:
         return word
     if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
         return word[:-1] + "ies"
@@ -215,32 +166,13 @@ def parse_number_words(words: list[str]) -> tuple[float, int] | None:
     total, current, used, last = 0.0, 0.0, 0, ""
     for word in words:
         w = word.lower()
-        if w in ONES:
-            if last in ONES or (last in TENS and ONES[w] >= 10):
-                break
-            current += ONES[w]
-        elif w in TENS:
-            if last in ONES or last in TENS:
-                break
-            current += TENS[w]
-        elif w == "hundred":
-            if last == "hundred" or current >= 100:
-                break
-            current = (current or 1) * 100
-        elif w == "dozen":
-            if last == "dozen":
-                break
-            current = (current or 1) * 12
-        elif w in ("thousand", "million", "billion", "trillion"):
-            if last == w:
-                break
-            total += (current or 1) * SCALES[w]
-            current = 0.0
-        elif w == "and" and last == "hundred":
+        if w == "and" and last == "hundred":
             used += 1
             continue
-        else:
+        step = _number_step(w, last, current)
+        if step is None:
             break
+        total, current = total + step[0], step[1]
         used += 1
         last = w
     if used and words[used - 1].lower() == "and":
@@ -248,3 +180,88 @@ def parse_number_words(words: list[str]) -> tuple[float, int] | None:
     if not used:
         return None
     return total + current, used
+
+
+def _number_step(w: str, last: str, current: float) -> tuple[float, float] | None:
+    """What number word ``w`` adds to the total and makes of the current group, after ``last``;
+    None if it cannot continue the number (``two three``, ``twenty twelve``)."""
+    if w in ONES and not (last in ONES or (last in TENS and ONES[w] >= 10)):
+        return 0.0, current + ONES[w]
+    if w in TENS and not (last in ONES or last in TENS):
+        return 0.0, current + TENS[w]
+    if w == "hundred" and not (last == "hundred" or current >= 100):
+        return 0.0, (current or 1) * 100
+    if w == "dozen" and last != "dozen":
+        return 0.0, (current or 1) * 12
+    if w in _SCALE_WORDS and last != w:
+        return (current or 1) * SCALES[w], 0.0
+    return None
+
+
+_DIGITS = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d]|[.,]\d)")
+_SCALE = re.compile(
+    r"(?:(?P<short>bn|tn|trn|mn|m|k)|\s?(?P<short2>bn|tn)|[\s-]?(?P<word>thousand|million|billion"
+    r"|trillion|lakh|crore)|(?P<caps>BN|B|M|K))\b"
+)
+_WORD = re.compile(r"[A-Za-z]+")
+_NUM_WORDS_AHEAD = re.compile(r"[ \t]*(?:-|\band\b)?[ \t]*([A-Za-z]+)")
+_AND_A_PART = re.compile(r"(?:\s+|-)and(?:\s+|-)(?:a(?:\s+|-)(?P<one>half|quarter)"
+                         r"|(?P<three>three)(?:\s+|-)quarters)\b")
+_PARTS = {"half": 0.5, "quarter": 0.25, "three": 0.75}
+_SCALE_WORDS = ("thousand", "million", "billion", "trillion")
+
+
+def read_number(text: str, pos: int, *, money: bool = False):
+    """Read a number written with digits (and scale) or words at ``pos``.
+
+    Returns ``(value, end, scaled, words)`` or None; ``scaled`` says a scale word or suffix was
+    read. ``and a half`` adds a half (``seven and a half``, ``2 and a half million``). Capital
+    suffixes (``$1B``, ``$5M``) count as scales only for ``money``.
+
+    >>> read_number("300k jobs", 0), read_number("seven and a half years", 0)
+    ((300000.0, 4, True, False), (7.5, 16, False, True))
+    """
+    m = _DIGITS.match(text, pos)
+    if not m:
+        return read_number_words(text, pos)
+    value, end = float(m.group("num").replace(",", "")), m.end()
+    value, end = _add_part(text, value, end)
+    scale = _SCALE.match(text, end)
+    if scale and (money or not scale.group("caps")):
+        word = scale.group("short") or scale.group("short2") or scale.group("word") or \
+            scale.group("caps").lower()
+        return value * SCALES[word], scale.end(), True, False
+    return value, end, False, False
+
+
+def _add_part(text: str, value: float, end: int) -> tuple[float, int]:
+    """Add ``and a half``, ``and a quarter`` or ``and three quarters`` written after a number."""
+    part = _AND_A_PART.match(text, end)
+    if not part:
+        return value, end
+    return value + _PARTS[part.group("one") or part.group("three")], part.end()
+
+
+def read_number_words(text: str, pos: int):
+    """Read ``three hundred thousand``, ``twenty-five``, ``two and a half million`` at ``pos``."""
+    words, ends, cursor = [], [], pos
+    while len(words) < 8:
+        m = (_NUM_WORDS_AHEAD if words else _WORD).match(text, cursor)
+        if not m:
+            break
+        words.append(m.group(m.lastindex or 0))
+        ends.append(m.end())
+        cursor = m.end()
+    parsed = parse_number_words(words)
+    if not parsed:
+        return None
+    value, used = parsed
+    end = ends[used - 1]
+    scaled = any(w.lower() in _SCALE_WORDS for w in words[:used])
+    with_part, part_end = _add_part(text, value, end)
+    if part_end > end:
+        scale = _WORD.match(text, part_end + 1) if text[part_end:part_end + 1] == " " else None
+        if scale and scale.group().lower() in _SCALE_WORDS and not scaled:
+            return with_part * SCALES[scale.group().lower()], scale.end(), True, True
+        return with_part, part_end, scaled, True
+    return value, end, scaled, True

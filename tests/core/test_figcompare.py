@@ -164,3 +164,35 @@ def test_format_value(text, written):
 
 def test_format_value_of_a_hand_built_figure():
     assert format_value(Figure(0, 3, "x", 2.5e12, "dollar", "money")) == "$2.5 trillion"
+
+
+# --- fractions, temperatures -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("draft, source, agrees", [
+    ("Two-thirds of staff agreed.", "67% of staff agreed.", True),
+    ("A quarter of staff agreed.", "25 per cent of staff agreed.", True),
+    ("A third of staff agreed.", "40% of staff agreed.", False),
+    ("One in five staff agreed.", "20% of staff agreed.", True),
+    ("A third of staff agreed.", "A quarter of staff agreed.", False),
+])
+def test_a_fraction_compares_with_a_percentage(draft, source, agrees):
+    assert verdict(draft, source) is agrees
+
+
+def test_a_fraction_is_written_as_stated():
+    result = compare_figures(fig("A third of staff agreed."), fig("40% of staff agreed."))
+    assert result.reason == "The source gives 40%, not a third."
+
+
+@pytest.mark.parametrize("text, written", [
+    ("It hit 31C in Rome.", "31C"),
+    ("Lows of minus 4 degrees Celsius are due.", "-4C"),
+    ("Winds reached 80 mph.", "80 mph"),
+])
+def test_format_temperatures_and_speeds(text, written):
+    assert format_value(fig(text)) == written
+
+
+def test_temperatures_in_other_scales_are_not_comparable():
+    assert verdict("It hit 31C.", "It hit 31F.") is None
