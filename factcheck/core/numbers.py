@@ -95,6 +95,9 @@ such reason example kind sort another
 
 #: Plural nouns that do not end in ``s`` and invariant nouns, with their singular.
 IRREGULAR_PLURALS = {
+    # -us nouns whose plural ends like a verb's -uses (houses, causes take the plain rule)
+    "buses": "bus", "viruses": "virus", "campuses": "campus", "bonuses": "bonus",
+    "surpluses": "surplus", "censuses": "census", "statuses": "status", "sinuses": "sinus",
     "people": "person", "men": "man", "women": "woman", "children": "child", "staff": "staff",
     "personnel": "personnel", "police": "police", "cattle": "cattle", "sheep": "sheep",
     "fish": "fish", "aircraft": "aircraft", "deer": "deer", "feet": "foot", "teeth": "tooth",
@@ -122,8 +125,8 @@ def is_plural_noun(word: str) -> bool:
 def singularise(word: str) -> str:
     """Return the singular of a lower-case English noun by simple rules.
 
-    >>> [singularise(w) for w in ("soldiers", "companies", "people", "boxes", "staff")]
-    ['soldier', 'company', 'person', 'box', 'staff']
+    >>> [singularise(w) for w in ("soldiers", "companies", "people", "boxes", "buses", "houses")]
+    ['soldier', 'company', 'person', 'box', 'bus', 'house']
     """
     if word in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[word]
