@@ -14,11 +14,12 @@ log = logging.getLogger("factcheck.api")
 def required_scope(view_class: type | None, method: str) -> str | None:
     """The scope a request needs: the view's ``scopes`` entry, ``admin`` when it names none.
 
-    Views with ``signed = True`` (CMS hooks) authenticate by their payload signature instead.
+    Methods listed in a view's ``signed`` set (CMS deliveries) authenticate by their payload
+    signature instead.
     """
-    if getattr(view_class, "signed", False):
-        return None
     method = "get" if method in ("HEAD", "OPTIONS") else method.lower()
+    if method in getattr(view_class, "signed", ()):
+        return None
     return getattr(view_class, "scopes", {}).get(method, "admin")
 
 

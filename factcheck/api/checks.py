@@ -32,15 +32,20 @@ def outbound_allow() -> list[str]:
     return [a.strip() for a in raw.split(",") if a.strip()]
 
 
+def check_callback_url(url: str) -> None:
+    """Refuse a callback URL that reaches a private or metadata address (422)."""
+    try:
+        check_url(url, allow=outbound_allow())
+    except HostNotFound:
+        pass  # may resolve by the time a check is done; delivery retries if not
+
+
 def accept(text: str, *, idempotency_key: str | None = None, **fields):
     """Accept a check (shared with the CMS hooks): the response of the POST that asked for it."""
     settings = current_app.config["FACTCHECK"]
     store = current_app.extensions["factcheck.store"]
     if fields.get("callback_url"):
-        try:
-            check_url(fields["callback_url"], allow=outbound_allow())
-        except HostNotFound:
-            pass  # may resolve by the time the check is done; delivery retries if not
+        check_callback_url(fields["callback_url"])
     job, new = submit_check(store, _enqueue, text=text, idempotency_key=idempotency_key,
                             retry_after=settings["RETRY_AFTER"], **fields)
     if new and job.status == "done" and job.callback_url:  # a reused report: call back now

@@ -14,11 +14,11 @@ from flask import Response, current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from factcheck.api.checks import accept
-from factcheck.api.schemas import CheckAcceptedSchema
+from factcheck.api.checks import accept, check_callback_url
+from factcheck.api.schemas import CheckAcceptedSchema, HookRequestSchema, HookSchema
 from factcheck.errors import NotFound
 from factcheck.integrations.cms import parse_generic, parse_ghost, parse_wordpress
-from factcheck.integrations.hooks import HOOKS
+from factcheck.integrations.hooks import HOOKS, delete_hook, list_hooks, set_hook
 from factcheck.integrations.signatures import verify_ghost, verify_standard, verify_wordpress
 
 blp = Blueprint("hooks", __name__, url_prefix="/v1/hooks",
@@ -49,9 +49,46 @@ def _is_ghost_deletion(body: bytes) -> bool:
 _PARSERS = {"ghost": parse_ghost, "wordpress": parse_wordpress, "generic": parse_generic}
 
 
+@blp.route("")
+class Hooks(MethodView):
+    scopes = {"get": "admin"}
+
+    @blp.response(200, HookSchema(many=True))
+    def get(self):
+        """Every hook source (secrets are never shown)."""
+        store = current_app.extensions["factcheck.store"]
+        return [{"name": name, **c} for name, c in list_hooks(store).items()]
+
+
 @blp.route("/<string:name>")
 class Hook(MethodView):
-    signed = True  # authenticated by the delivery's signature, not by an API key
+    signed = {"post"}  # a delivery is authenticated by its signature, not by an API key
+    scopes = {"get": "admin", "put": "admin", "delete": "admin"}
+
+    @blp.response(200, HookSchema)
+    def get(self, name):
+        """One hook source (secrets are never shown)."""
+        store = current_app.extensions["factcheck.store"]
+        hooks = list_hooks(store)
+        if name not in hooks:
+            raise NotFound(f"No hook source named {name!r}.")
+        return {"name": name, **hooks[name]}
+
+    @blp.arguments(HookRequestSchema)
+    @blp.response(200, HookSchema)
+    def put(self, args, name):
+        """Create or replace a hook source: its CMS kind, webhook secrets and callback URL."""
+        store = current_app.extensions["factcheck.store"]
+        if args["callback_url"]:
+            check_callback_url(args["callback_url"])
+        set_hook(store, name, kind=args["kind"], secrets=args["secrets"],
+                 callback_url=args["callback_url"] or "")
+        return {"name": name, **list_hooks(store)[name]}
+
+    @blp.response(204)
+    def delete(self, name):
+        """Remove a hook source: its deliveries are refused from then on."""
+        delete_hook(current_app.extensions["factcheck.store"], name)
 
     @blp.doc(security=[])  # the delivery's signature authenticates it
     @blp.response(202, CheckAcceptedSchema)

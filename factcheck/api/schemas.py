@@ -82,7 +82,7 @@ class ReferenceSchema(ReferenceSummarySchema):
 
 
 class PageArgsSchema(Schema):
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=10**12))
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
 
 
@@ -111,3 +111,20 @@ class DeliverySchema(Schema):
     status_code = fields.Integer(allow_none=True)
     error = fields.String(allow_none=True)
     retry_in = fields.Float(allow_none=True)
+
+
+class HookRequestSchema(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(["ghost", "wordpress", "generic"]),
+                         metadata={"description": "The CMS that sends the deliveries."})
+    secrets = fields.List(fields.String(validate=validate.Length(min=1, max=500)), required=True,
+                          validate=validate.Length(min=1, max=5), metadata={
+                              "description": "Webhook secrets the CMS signs with (several "
+                                             "while rotating)."})
+    callback_url = fields.Url(load_default=None, allow_none=True, schemes={"http", "https"})
+
+
+class HookSchema(Schema):
+    name = fields.String(required=True)
+    kind = fields.String(required=True)
+    secrets = fields.String(required=True, metadata={"description": "How many, never which."})
+    callback_url = fields.String(allow_none=True)

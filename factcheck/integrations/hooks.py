@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.errors import FactcheckError, NotFound
+from factcheck.errors import InvalidInput, NotFound
 from factcheck.store import Store
 
 HOOKS = "hooks"
@@ -13,20 +13,20 @@ KINDS = ("ghost", "wordpress", "generic")
 
 def set_hook(store: Store, name: str, *, kind: str | None = None, secrets: list[str] | None = None,
              callback_url: str | None = None) -> dict[str, Any]:
-    """Create or update the hook source ``name``; unspecified fields keep their value.
+    """Create or update the hook source ``name``; unspecified (None) fields keep their value.
 
     The kind defaults to the name when the name is a kind (``ghost``, ``wordpress``).
     """
     current = store.kv_get(HOOKS, name) or {}
     kind = kind or current.get("kind") or (name if name in KINDS else None)
     if kind not in KINDS:
-        raise FactcheckError(f"Say which kind of CMS {name!r} is: one of {', '.join(KINDS)}.")
+        raise InvalidInput(f"Say which kind of CMS {name!r} is: one of {', '.join(KINDS)}.")
     secrets = secrets or current.get("secrets")
     if not secrets:
-        raise FactcheckError(f"Hook {name!r} needs the webhook secret its CMS signs with.")
-    config = {"kind": kind, "secrets": secrets,
-              "callback_url": callback_url if callback_url is not None
-              else current.get("callback_url")}
+        raise InvalidInput(f"Hook {name!r} needs the webhook secret its CMS signs with.")
+    if callback_url is None:  # not given: keep it; given empty: no callback
+        callback_url = current.get("callback_url")
+    config = {"kind": kind, "secrets": secrets, "callback_url": callback_url or None}
     store.kv_put(HOOKS, name, config)
     return config
 

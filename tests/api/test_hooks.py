@@ -109,3 +109,28 @@ def test_ghost_deletion_is_acknowledged_without_a_check(client, store):
     body = json.dumps({"post": {"current": {}, "previous": {"id": "p1", "title": "Gone"}}}).encode()
     headers = {"X-Ghost-Signature": ghost_signature(body, int(time.time() * 1000), "s3cret")}
     assert client.post("/v1/hooks/ghost", data=body, headers=headers).status_code == 204
+
+
+def test_hooks_are_managed_over_http_with_an_admin_key(settings):
+    from factcheck.api import create_app
+    from factcheck.auth import create_key
+
+    app = create_app({**settings, "AUTH": "required"})
+    store = app.extensions["factcheck.store"]
+    client = app.test_client()
+    admin = {"Authorization": f"Bearer {create_key(store, name='a', scope='admin')[1]}"}
+    check = {"Authorization": f"Bearer {create_key(store, name='c', scope='check')[1]}"}
+    body = {"kind": "ghost", "secrets": ["s3cret"], "callback_url": "https://cms.example.org/cb"}
+    assert client.put("/v1/hooks/ghost", json=body, headers=check).status_code == 403
+    r = client.put("/v1/hooks/ghost", json=body, headers=admin)
+    assert r.status_code == 200 and r.get_json()["kind"] == "ghost"
+    assert "s3cret" not in r.get_data(as_text=True)
+    r = client.put("/v1/hooks/desk", json={"secrets": ["x"]}, headers=admin)
+    assert r.status_code == 422 and "kind" in r.get_json()["detail"]
+    assert [h["name"] for h in client.get("/v1/hooks", headers=admin).get_json()] == ["ghost"]
+    assert client.get("/v1/hooks/ghost", headers=admin).get_json()["callback_url"].endswith("/cb")
+    # A delivery needs no key: its signature is checked (here: none, so 401 for that reason).
+    r = client.post("/v1/hooks/ghost", data=b"{}")
+    assert r.status_code == 401 and "signature" in r.get_json()["detail"].lower()
+    assert client.delete("/v1/hooks/ghost", headers=admin).status_code == 204
+    assert client.get("/v1/hooks/ghost", headers=admin).status_code == 404
