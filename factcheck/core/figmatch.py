@@ -63,7 +63,7 @@ def _masked_draft(
     return masked_tokens(text, list(figures), offset)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=16384)  # a worker meets the same source sentences again and again
 def _masked_passage(passage: Passage) -> tuple[list[Figure], list[str], list[int]]:
     """A passage's figures and masked words (a draft's figures meet the same passages)."""
     figures = extract_figures(passage.text)
@@ -106,7 +106,9 @@ def align_figure(
         return None
     found = source_figures[source_at.index(target)]
     shifted = replace(found, start=passage.start + found.start, end=passage.start + found.end)
-    elsewhere = any(
+    comparison = compare_figures(figure, shifted)
+    # Only a disagreement needs to know whether the source states the draft's value elsewhere.
+    elsewhere = comparison.agrees is False and any(
         compare_figures(figure, f).agrees
         for f in source_figures
         if f is not found and f.change == "=" and not isinstance(f.value, tuple)
@@ -117,6 +119,6 @@ def align_figure(
         shifted.end,
         shifted,
         max(matcher.ratio(), _local_ratio(draft, position, source, target)),
-        compare_figures(figure, shifted),
+        comparison,
         elsewhere,
     )
