@@ -13,6 +13,7 @@ from datetime import date
 from factcheck.core.check_figures import check_figures
 from factcheck.core.check_quotes import check_quote
 from factcheck.core.figures import extract_figures
+from factcheck.core.labels import LABEL, with_labels
 from factcheck.core.options import DEFAULT_OPTIONS, CheckOptions
 from factcheck.core.ports import PassageIndex
 from factcheck.core.quotes import extract_quotes
@@ -41,13 +42,15 @@ def check_text(
     inside = [(q.start, q.end) for q in quotes]
     figures = [
         f
-        for f in extract_figures(text, published=published)
+        for f in with_labels(text, extract_figures(text, published=published))
         if not any(s <= f.start < e for s, e in inside)
     ]
     for start, end in sentence_spans(text):
         in_sentence = [f for f in figures if start <= f.start < end]
         if in_sentence:
-            findings.extend(check_figures(text, (start, end), in_sentence, index, options=options))
+            checked = check_figures(text, (start, end), in_sentence, index, options=options)
+            # A number in a name is reported only when the source has another one there.
+            findings.extend(f for f in checked if f.figure.kind != LABEL or f.verdict == "mismatch")
     findings.sort(key=lambda f: (f.start, f.end))
     return _with_titles(findings, index)
 

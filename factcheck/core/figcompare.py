@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from factcheck.core import numbers as lex
 from factcheck.core import units
 from factcheck.core.figformat import date_parts, describe, format_value, is_fraction
+from factcheck.core.labels import LABEL
 from factcheck.core.types import Figure
 
 __all__ = ["APPROX_TOLERANCE", "Comparison", "compare_figures", "describe", "format_value",
@@ -55,6 +56,8 @@ def compare_figures(draft: Figure, source: Figure) -> Comparison:
     'The source gives 300,000 soldiers, not 250,000.'
     """
     span = (draft.start, draft.end)
+    if draft.kind == LABEL or source.kind == LABEL:
+        return _compare_labels(draft, source)
     if draft.kind in ("date", "time") or source.kind in ("date", "time"):
         return _compare_dates(draft, source)
     mine, theirs = _as_percent(draft, source), _as_percent(source, draft)
@@ -66,6 +69,16 @@ def compare_figures(draft: Figure, source: Figure) -> Comparison:
         return Comparison(True, reason, *span)
     reason = f"The source gives {describe(source)}, not {describe(draft, with_unit=False)}."
     return Comparison(False, reason, *_differing_span(mine, theirs))
+
+
+def _compare_labels(draft: Figure, source: Figure) -> Comparison:
+    """A number in a name agrees only with the same number in the same place."""
+    span = (draft.start, draft.end)
+    if draft.kind != source.kind:
+        return Comparison(None, "A number in a name is not a quantity.", *span)
+    if draft.value == source.value:
+        return Comparison(True, f"The source has {source.text} here too.", *span)
+    return Comparison(False, f"The source has {source.text} here, not {draft.text}.", *span)
 
 
 def _as_percent(figure: Figure, other: Figure) -> Figure:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from factcheck.core.figcompare import Comparison, compare_figures
 from factcheck.core.figures import extract_figures
+from factcheck.core.labels import with_labels
 from factcheck.core.text import tokenize
 from factcheck.core.types import Figure, Passage
 
@@ -66,7 +67,7 @@ def _masked_draft(
 @lru_cache(maxsize=16384)  # a worker meets the same source sentences again and again
 def _masked_passage(passage: Passage) -> tuple[list[Figure], list[str], list[int]]:
     """A passage's figures and masked words (a draft's figures meet the same passages)."""
-    figures = extract_figures(passage.text)
+    figures = with_labels(passage.text, extract_figures(passage.text))
     return (figures, *masked_tokens(passage.text, figures))
 
 

@@ -29,7 +29,7 @@ from factcheck.core.fignames import (
     multiplier_end,
     names_organisation,
 )
-from factcheck.core.figwords import read_ratio, read_word_figure
+from factcheck.core.figwords import read_digit_fraction, read_ratio, read_word_figure
 from factcheck.core.hedges import read_change
 from factcheck.core.nouns import counted_noun, inherit_nouns, singular_noun
 from factcheck.core.ranges import read_range
@@ -137,7 +137,7 @@ def _read_digits(text: str, start: int, published: date | None):
     if ordinal:
         value = float(re.sub(r"\D", "", ordinal.group()))
         return _figure(text, start, ordinal.end(), value, None, "ordinal"), ordinal.end()
-    return read_ratio(text, start) or _read_quantity(text, start)
+    return read_ratio(text, start) or read_digit_fraction(text, start) or _read_quantity(text, start)
 
 
 def _figure(text: str, start: int, end: int, value, unit, kind: str, change: str = "=") -> Figure:

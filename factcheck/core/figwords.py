@@ -94,6 +94,18 @@ def _read_cardinal_word(text: str, start: int):
     return None
 
 
+_DIGIT_FRACTION = re.compile(rf"(?P<n>[1-9])-(?P<f>(?i:{_FRACTION_WORDS}))\b")
+
+
+def read_digit_fraction(text: str, start: int):
+    """``2-thirds``, ``3-quarters``: a fraction with its numerator in digits (count, no unit)."""
+    m = _DIGIT_FRACTION.match(text, start)
+    if not m:
+        return None
+    share = int(m.group("n")) * lex.FRACTIONS[m.group("f").lower()]
+    return _figure(text, start, m.end(), share, None, "count"), m.end()
+
+
 def _read_ordinal_word(text: str, start: int, end: int):
     """``third`` as an ordinal, or ``a third of``/``by a third`` as a fraction."""
     word = text[start:end].lower()

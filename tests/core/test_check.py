@@ -329,3 +329,18 @@ def test_figure_checked_when_the_rest_of_its_sentence_is_reworded():
     flags = flags_of(draft, index)
     assert [(f["kind"], f["text"]) for f in flags] == [("number_mismatch", "5,600")]
     assert flags[0]["source_figure"]["text"] == "4,200"
+
+
+def test_a_changed_number_in_a_name_is_flagged_and_an_unchanged_one_is_not_a_claim():
+    index = MemoryIndex()
+    index.add("pm-1", "Talks", (
+        "Talks\n\nThe union leaders met advisers at Number 10 on Tuesday to discuss the "
+        "pay offer for nurses.\n"))
+    changed = ("The union leaders met advisers at Number 12 on Tuesday to discuss the pay "
+               "offer for nurses.")
+    flags = flags_of(changed, index)
+    assert [(f["kind"], f["text"]) for f in flags] == [("number_mismatch", "12")]
+    assert "Number 10" in flags[0]["source"]["text"] and flags[0]["source_figure"]["text"] == "10"
+    same = changed.replace("12", "10")
+    claims = build_report(same, check_text(same, index))["claims"]
+    assert flags_of(same, index) == [] and all(c["text"] != "10" for c in claims)

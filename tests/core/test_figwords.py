@@ -94,3 +94,10 @@ def test_one_in_idioms_is_not_a_figure(text):
 
 def test_one_day_as_a_duration_is_a_figure():
     assert only("The strike lasted for one day.").unit == "day"
+
+
+def test_a_fraction_with_a_digit_numerator_is_the_same_fraction():
+    (digits,) = extract_figures("A poll suggests 2-thirds of voters agree.")
+    (words,) = extract_figures("A poll suggests two-thirds of voters agree.")
+    assert digits.text == "2-thirds" and digits.value == pytest.approx(words.value)
+    assert (digits.unit, digits.kind) == (words.unit, words.kind) == (None, "count")
