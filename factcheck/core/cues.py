@@ -28,6 +28,10 @@ from factcheck.core.subjects import (
 )
 
 _OWN_CONTENT = re.compile(r"(?:\s+[a-z]+){0,2}?\s+(?:that|he|she|they|we|I|there)\b")
+#: A finite verb after the reporting verb: it reports a clause of its own, not the quote before.
+_COMPLEMENT_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|should|could|can|must|may|might|isn't|"
+    r"wasn't|won't|wouldn't)\b")
 _LABEL = re.compile(rf"(?:{NAME})\s*:\s*$")
 _ANY_MARK = re.compile(r"[\"“”«»]|''")
 _CLAUSE_START = re.compile(r"(?:[—–-]|\.\.\.|…)\s*$")
@@ -53,8 +57,9 @@ def after_window(
             return None
         if m.group() in lexicon.WEAK_VERBS and len(gap.split()) > 3:
             continue
-        if tail is not None and len(text[m.end() : hi].split()) > tail:
-            continue
+        if tail is not None and (len(text[m.end() : hi].split()) > tail
+                                 or _COMPLEMENT_VERB.search(text, m.end(), hi)):
+            continue  # '"…." Lee insists the fine is unfair': a new statement, not a tag
         if _OWN_CONTENT.match(text, m.end(), hi):
             continue  # "…," he claimed they had never met: the verb reports something else
         if m.group() in lexicon.ACCORDING_TO or not gap.strip(" ,.;:—–-\u00a0"):

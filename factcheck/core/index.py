@@ -18,7 +18,7 @@ from factcheck.core.text import is_person_name, sentence_spans, tokenize
 from factcheck.core.types import Passage
 
 #: Bump when keys or passages change: a store built with another version must be re-indexed.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 #: Function words, negations and attribution verbs: never part of a key.
 _STOPWORD_TEXT = """a about after all also am an and any are aren't as at be because been

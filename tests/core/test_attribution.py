@@ -128,3 +128,10 @@ def test_canonical_name_drops_what_qualifies_the_title(mention):
     quote = _only(text)
     assert quote.speaker.text == mention
     assert quote.speaker.name == "Ines Tobar"
+
+
+def test_a_new_statement_after_a_closed_quote_does_not_claim_it():
+    text = ('"The rise was modest," Ann Lee said. "It will not change what families pay this '
+            'winter." However, Bob Roe insists the rise is unfair.')
+    first, second = extract_quotes(text)
+    assert second.speaker.name == "Ann Lee"
