@@ -109,8 +109,10 @@ def align_figure(
     shifted = replace(found, start=passage.start + found.start, end=passage.start + found.end)
     comparison = compare_figures(figure, shifted)
     # Only a disagreement needs to know whether the source states the draft's value elsewhere.
+    # (the draft's value as written: "more than 16" is not "stated" by an 18 next to it)
+    plain = replace(figure, change="=")
     elsewhere = comparison.agrees is False and any(
-        compare_figures(figure, f).agrees
+        compare_figures(plain, f).agrees
         for f in source_figures
         if f is not found and f.change == "=" and not isinstance(f.value, tuple)
     )

@@ -344,3 +344,14 @@ def test_a_changed_number_in_a_name_is_flagged_and_an_unchanged_one_is_not_a_cla
     same = changed.replace("12", "10")
     claims = build_report(same, check_text(same, index))["claims"]
     assert flags_of(same, index) == [] and all(c["text"] != "10" for c in claims)
+
+
+def test_a_hedged_figure_is_not_excused_by_a_larger_figure_of_the_same_sentence():
+    index = MemoryIndex()
+    index.add("wait-1", "Waits", (
+        "Waits\n\nThe minister said no patient would wait more than 12 months for an "
+        "outpatient appointment by March, against a current target of 18 months.\n"))
+    draft = ("The minister said no patient would wait more than 16 months for an outpatient "
+             "appointment by March, against a current target of 18 months.")
+    assert [(f["kind"], f["text"]) for f in flags_of(draft, index)] == [
+        ("number_mismatch", "16 months")]
