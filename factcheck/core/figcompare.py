@@ -174,8 +174,14 @@ def _values_agree(draft: Figure, source: Figure) -> bool:
 
 
 def _end_of(figure: Figure, index: int) -> Figure:
-    """One end of a range figure, as a figure of its own (for end-by-end comparison)."""
-    return Figure(figure.start, figure.end, figure.text, figure.value[index], figure.unit,
+    """One end of a range figure, as a figure of its own (for end-by-end comparison).
+
+    Its text is that end's number when the range writes two (``2005 and 2008``), so that its
+    precision is read from its own digits.
+    """
+    numbers = _DIGITS.findall(figure.text)
+    text = numbers[index] if len(numbers) == 2 else figure.text
+    return Figure(figure.start, figure.end, text, figure.value[index], figure.unit,
                   figure.kind, figure.change)
 
 

@@ -196,3 +196,11 @@ def test_format_temperatures_and_speeds(text, written):
 
 def test_temperatures_in_other_scales_are_not_comparable():
     assert verdict("It hit 31C.", "It hit 31F.") is None
+
+
+def test_each_end_of_a_range_keeps_its_own_precision():
+    (draft,) = [f for f in extract_figures("Savings are due between 2005 and 2009.")
+                if isinstance(f.value, tuple)]
+    (source,) = [f for f in extract_figures("Savings are due between 2005 and 2008.")
+                 if isinstance(f.value, tuple)]
+    assert compare_figures(draft, source).agrees is False
