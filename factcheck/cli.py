@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import logging
 import os
-from contextlib import contextmanager
 import sys
+from contextlib import contextmanager
+from datetime import UTC
 from pathlib import Path
 
 import click
@@ -83,12 +84,12 @@ def keys_create(name: str, scope: str) -> None:
 @keys.command("list")
 def keys_list() -> None:
     """List keys: id, scope, name, created, revoked."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from factcheck.auth import list_keys
 
     def when(ts):
-        return datetime.fromtimestamp(ts, timezone.utc).strftime("%Y-%m-%d %H:%M") if ts else "-"
+        return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%d %H:%M") if ts else "-"
 
     for key in list_keys(_store()):
         click.echo(f"{key.id}  {key.scope:<6} {key.name:<24} created {when(key.created_at)}  "

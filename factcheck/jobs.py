@@ -28,7 +28,7 @@ _REPORTS = "reports"  # hash of (title, text) and store version -> id of the job
 
 def report_key(text: str, title: str | None, store_version: int) -> str:
     """What a finished report can be reused for: the same title and text, the same store."""
-    digest = hashlib.sha256(f"{title or ''}\0{text}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(f"{title or ''}\0{text}".encode()).hexdigest()
     return f"{digest}:{store_version}"
 
 
@@ -111,7 +111,7 @@ def recover_if_lost(
     store.update_job(job, status="queued", lease_until=None)
     try:
         enqueue(job.id)
-    except Exception as exc:  # leave it running-and-expired: the next look tries again
+    except Exception as exc:  # noqa: BLE001  (leave it running and expired: the next look retries)
         store.update_job(job, status="running", lease_until=now)
         log.warning("event=requeue_failed job=%s error=%r", job.id, exc)
     return job

@@ -5,4 +5,4 @@ from factcheck.api import create_app
 flask_app = create_app()
 celery_app = flask_app.extensions["celery"]
 
-import workers.tasks  # noqa: E402,F401  (registers the tasks on the app)
+import workers.tasks  # noqa: F401  (registers the tasks on the app)

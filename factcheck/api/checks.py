@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from flask import current_app, g, request, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
@@ -56,7 +58,7 @@ def accept(text: str, *, idempotency_key: str | None = None, **fields):
 
 @blp.route("")
 class Checks(MethodView):
-    scopes = {"post": "check"}
+    scopes: ClassVar[dict[str, str]] = {"post": "check"}
 
     @blp.arguments(CheckRequestSchema)
     @blp.response(202, CheckAcceptedSchema)
@@ -79,7 +81,7 @@ class Checks(MethodView):
 
 @blp.route("/<string:job_id>")
 class Check(MethodView):
-    scopes = {"get": "read"}
+    scopes: ClassVar[dict[str, str]] = {"get": "read"}
 
     @blp.response(200, CheckSchema)
     def get(self, job_id):
@@ -92,7 +94,7 @@ class Check(MethodView):
 
 @blp.route("/<string:job_id>/deliveries")
 class Deliveries(MethodView):
-    scopes = {"get": "read"}
+    scopes: ClassVar[dict[str, str]] = {"get": "read"}
 
     @blp.response(200, DeliverySchema(many=True))
     def get(self, job_id):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from typing import ClassVar
 
 from flask import Response, current_app, request
 from flask.views import MethodView
@@ -51,7 +52,7 @@ _PARSERS = {"ghost": parse_ghost, "wordpress": parse_wordpress, "generic": parse
 
 @blp.route("")
 class Hooks(MethodView):
-    scopes = {"get": "admin"}
+    scopes: ClassVar[dict[str, str]] = {"get": "admin"}
 
     @blp.response(200, HookSchema(many=True))
     def get(self):
@@ -62,8 +63,8 @@ class Hooks(MethodView):
 
 @blp.route("/<string:name>")
 class Hook(MethodView):
-    signed = {"post"}  # a delivery is authenticated by its signature, not by an API key
-    scopes = {"get": "admin", "put": "admin", "delete": "admin"}
+    signed: ClassVar[frozenset[str]] = frozenset({"post"})  # a delivery is authenticated by its signature, not by an API key
+    scopes: ClassVar[dict[str, str]] = {"get": "admin", "put": "admin", "delete": "admin"}
 
     @blp.response(200, HookSchema)
     def get(self, name):

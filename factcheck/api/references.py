@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from flask import current_app, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
@@ -23,7 +25,7 @@ def _store():
 
 @blp.route("")
 class References(MethodView):
-    scopes = {"get": "read", "post": "admin"}
+    scopes: ClassVar[dict[str, str]] = {"get": "read", "post": "admin"}
 
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, ReferencePageSchema)
@@ -51,7 +53,7 @@ class References(MethodView):
 
 @blp.route("/<path:ref_id>")
 class Reference(MethodView):
-    scopes = {"get": "read", "delete": "admin"}
+    scopes: ClassVar[dict[str, str]] = {"get": "read", "delete": "admin"}
 
     @blp.response(200, ReferenceSchema)
     def get(self, ref_id):

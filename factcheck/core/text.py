@@ -46,7 +46,7 @@ _NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
 _ABBREVIATION = re.compile(
     r"(?:\b(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|lt|col|capt|sgt|rev|st|mt|jan|feb|mar|apr|jun"
     r"|jul|aug|sep|sept|oct|nov|dec|no|nos|inc|ltd|corp|co|vs|jr|sr|approx|fig|vol)"
-    r"|(?<![\w.])[A-Z])$", re.I)
+    r"|(?<![\w.])[A-Z])$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
 
 
@@ -190,7 +190,7 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 #: Lower-case words that may stand inside a person's name (``Ursula von der Leyen``).
-_NAME_PARTICLES = frozenset("al bin da de del della der di dos du el ibn la le van von y".split())
+_NAME_PARTICLES = frozenset(["al", "bin", "da", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn", "la", "le", "van", "von", "y"])
 
 
 def is_person_name(text: str) -> bool:
