@@ -83,8 +83,7 @@ class ProblemApi(Api):
         status = error.code or 500
         data = getattr(error, "data", {}) or {}
         messages = data.get("messages")
-        if status == 422 or (status == 400 and messages and "json" in messages and
-                             "Invalid JSON body." not in str(messages)):
+        if status == 422:  # webargs' validation errors, per location and field
             detail = _field_errors(messages) or "The request is not valid."
             return problem(422, "Invalid input", detail, errors=messages)
         detail = _HINTS.get(status) if status in (400, 413, 415) else None
