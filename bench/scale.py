@@ -48,7 +48,7 @@ def naive_peer(store, drafts: list[str], times: list[float], *, sample: int = 30
     db = store._db()
     sentences = db.execute(
         "SELECT r.id, substr(r.text, p.start + 1, p.end - p.start) FROM passages p"
-        " JOIN refs r ON r.seq = p.ref_seq WHERE p.kind = 'sentence'").fetchall()
+        " JOIN refs r ON r.seq = p.ref_seq WHERE p.kind = 0").fetchall()  # sentences
     texts = [t for _, t in sentences]
     quotes = [(d, q) for d in drafts for q in extract_quotes(d) if len(q.text.split()) >= 5]
     quotes = quotes[:sample]

@@ -7,6 +7,7 @@ import re
 from factcheck.core.figmatch import FigureMatch, align_figure
 from factcheck.core.match import (
     find_candidates,
+    once_per_text,
     screen,
 )
 from factcheck.core.options import DEFAULT_OPTIONS, CheckOptions
@@ -32,16 +33,17 @@ def check_figures(
 ) -> list[Finding]:
     """Check the figures of one draft sentence against the source sentence stating the same fact."""
     start, end = sentence
-    found = find_candidates(index, text[start:end], limit=options.figure_candidate_limit)
-    found = [p for p in found if p.kind == "sentence"]
-    passages = screen(text[start:end], found, keep=options.figure_keep)
+    # A sentence the store holds word for word is its own source: no search needed.
+    passages = index.same_text(text[start:end], "sentence")
+    if not passages:
+        found = find_candidates(index, text[start:end], limit=options.figure_candidate_limit)
+        found = [p for p in found if p.kind == "sentence"]
+        passages = screen(text[start:end], found, keep=options.figure_keep)
     findings = []
     for figure in figures:
-        matches = [
-            m
-            for m in (align_figure(text, sentence, figure, p, figures) for p in passages)
-            if m is not None and m.context >= options.figure_context
-        ]
+        aligned = once_per_text(
+            lambda p, figure=figure: align_figure(text, sentence, figure, p, figures), passages)
+        matches = [m for m in aligned if m.context >= options.figure_context]
         findings.extend(_figure_finding(figure, matches))
     return findings
 

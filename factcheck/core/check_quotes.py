@@ -10,6 +10,7 @@ from factcheck.core.match import (
     align_quote,
     find_candidates,
     is_negation,
+    once_per_text,
     replaced_name,
     screen,
 )
@@ -55,8 +56,17 @@ def check_quote(
     short = words < options.min_quote_words
     found = _quote_candidates(quote, text, index, options, short=short)
     passages = screen(quote.text, found, keep=options.screen_keep)
-    aligned = (align_quote(quote.text, p, tokens=tokens) for p in passages)
-    close = [a for a in aligned if a is not None and _is_close(a, options)]
+    exact_seen = False
+
+    def align(passage: Passage) -> Alignment | None:
+        # Once a source holds the quote word for word, only other exact sources still matter
+        # (as more sources and speakers), and those are cheap to recognise.
+        nonlocal exact_seen
+        found = align_quote(quote.text, passage, tokens=tokens, exact_only=exact_seen)
+        exact_seen = exact_seen or (found is not None and not found.diff)
+        return found
+
+    close = [a for a in once_per_text(align, passages) if _is_close(a, options)]
     base = {"claim": "quote", "start": quote.start, "end": quote.end, "text": quote.text}
     base["speaker"] = quote.speaker
     if not close:

@@ -38,6 +38,14 @@ class FigureMatch:
         """True, False, or None when the figures cannot be compared."""
         return self.comparison.agrees
 
+    def moved_to(self, passage: Passage) -> FigureMatch:
+        """The same match in ``passage``, a copy of this one's passage text elsewhere."""
+        shift = passage.start - self.passage.start
+        found = self.source_figure
+        found = replace(found, start=found.start + shift, end=found.end + shift)
+        return replace(self, passage=passage, start=self.start + shift, end=self.end + shift,
+                       source_figure=found)
+
 
 def masked_tokens(text: str, figures: list[Figure], offset: int = 0) -> tuple[list[str], list[int]]:
     """Words of ``text`` with each figure (offsets relative to ``text`` + ``offset``) as one token.
@@ -65,10 +73,10 @@ def _masked_draft(
 
 
 @lru_cache(maxsize=16384)  # a worker meets the same source sentences again and again
-def _masked_passage(passage: Passage) -> tuple[list[Figure], list[str], list[int]]:
-    """A passage's figures and masked words (a draft's figures meet the same passages)."""
-    figures = with_labels(passage.text, extract_figures(passage.text))
-    return (figures, *masked_tokens(passage.text, figures))
+def _masked_passage(text: str) -> tuple[list[Figure], list[str], list[int]]:
+    """A passage text's figures and masked words (a draft's figures meet the same passages)."""
+    figures = with_labels(text, extract_figures(text))
+    return (figures, *masked_tokens(text, figures))
 
 
 #: Words each side of a figure that must agree when the rest of the sentence is reworded.
@@ -93,7 +101,7 @@ def align_figure(
     start, end = sentence
     draft, draft_at = _masked_draft(text[start:end], tuple(figures), start)
     position = draft_at[figures.index(figure)]
-    source_figures, source, source_at = _masked_passage(passage)
+    source_figures, source, source_at = _masked_passage(passage.text)
     if position < 0 or not source:
         return None
     matcher = difflib.SequenceMatcher(None, draft, source, autojunk=False)

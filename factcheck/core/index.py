@@ -18,7 +18,7 @@ from factcheck.core.text import is_person_name, sentence_spans, tokenize
 from factcheck.core.types import Passage
 
 #: Bump when keys or passages change: a store built with another version must be re-indexed.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 
 #: Function words, negations and attribution verbs: never part of a key.
 _STOPWORD_TEXT = """a about after all also am an and any are aren't as at be because been
@@ -74,26 +74,48 @@ def keys_of(text: str, *, skips: bool = True) -> set[int]:
     return keys
 
 
-def index_reference(reference_id: str, text: str) -> list[tuple[Passage, set[int]]]:
-    """Split a reference into passages (its sentences and its quotes) with their index keys.
+def passages_of(reference_id: str, text: str) -> list[Passage]:
+    """Split a reference into its passages: its sentences, then its quotes.
 
-    Quote passages carry the canonical name of their speaker when the reference names one, and
-    the pairs one word apart as keys too: short quotes are where one changed word must not hide
-    the source. Sentences get adjacent pairs only, which keeps the index small.
+    Quote passages carry the canonical name of their speaker when the reference names one at
+    the quote.
     """
-    out = []
-    for start, end in sentence_spans(text):
-        passage = Passage(reference_id, start, end, text[start:end], "sentence")
-        keys = keys_of(passage.text, skips=False)
-        if keys:
-            out.append((passage, keys))
+    out = [
+        Passage(reference_id, start, end, text[start:end], "sentence")
+        for start, end in sentence_spans(text)
+    ]
     for quote in extract_quotes(text):
         # Only a speaker named at the quote is trusted as the source's word on who said it:
         # a pronoun or a role resolved to a name is a guess, no ground for a misattribution.
         named = quote.speaker is not None and is_person_name(quote.speaker.text)
         speaker = quote.speaker.name if named else None
-        passage = Passage(reference_id, quote.start, quote.end, quote.text, "quote", speaker)
-        keys = keys_of(passage.text)
+        out.append(Passage(reference_id, quote.start, quote.end, quote.text, "quote", speaker))
+    return out
+
+
+def passage_keys(passage: Passage) -> set[int]:
+    """The index keys of a passage: a quote also gets the pairs one word apart.
+
+    Short quotes are where one changed word must not hide the source; sentences get adjacent
+    pairs only, which keeps the index small.
+    """
+    return keys_of(passage.text, skips=passage.kind == "quote")
+
+
+def text_id(passage: Passage) -> int:
+    """A 63-bit fingerprint of a passage's kind and exact text.
+
+    Archives hold the same sentence many times (wire copy run by several titles, updates of a
+    story): the index keys each distinct text once, and every passage with that text points to it.
+    """
+    return _hash(f"{passage.kind}\x00{passage.text}") & 0x7FFF_FFFF_FFFF_FFFF
+
+
+def index_reference(reference_id: str, text: str) -> list[tuple[Passage, set[int]]]:
+    """The passages of a reference (:func:`passages_of`) with their keys, those that have any."""
+    out = []
+    for passage in passages_of(reference_id, text):
+        keys = passage_keys(passage)
         if keys:
             out.append((passage, keys))
     return out

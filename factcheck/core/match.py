@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -63,6 +63,11 @@ class Alignment:
     def coverage(self) -> float:
         """The share of the draft quote's words found in order in the source."""
         return self.matched / self.words if self.words else 0.0
+
+    def moved_to(self, passage: Passage) -> Alignment:
+        """The same alignment in ``passage``, a copy of this one's passage text elsewhere."""
+        shift = passage.start - self.passage.start
+        return replace(self, passage=passage, start=self.start + shift, end=self.end + shift)
 
 
 def is_negation(word: str) -> bool:
@@ -119,19 +124,44 @@ def _joined_neighbours(passages: list[Passage]) -> list[Passage]:
 
 
 def screen(text: str, passages: list[Passage], *, keep: int) -> list[Passage]:
-    """Keep the ``keep`` passages that best hold ``text`` (rapidfuzz), best first.
+    """Keep the passages of the ``keep`` distinct texts that best hold ``text`` (rapidfuzz).
 
     A passage scores its best partial match with ``text``, scaled down when it is shorter than
-    ``text``: a sentence that holds only part of a long quote must not outrank the quote.
+    ``text``: a sentence that holds only part of a long quote must not outrank the quote. Copies
+    of one text (the same sentence in several references) are scored once and kept together,
+    best text first.
     """
     query = _plain(text)
-    scored = []
+    scores: dict[str, tuple[float, int]] = {}
     for order, passage in enumerate(passages):
-        target = _plain(passage.text)
-        cover = min(1.0, len(target) / len(query)) if query else 0.0
-        scored.append((-fuzz.partial_ratio(query, target) * cover, order, passage))
-    scored.sort(key=lambda item: item[:2])
-    return [passage for _, _, passage in scored[:keep]]
+        if passage.text not in scores:
+            target = _plain(passage.text)
+            cover = min(1.0, len(target) / len(query)) if query else 0.0
+            scores[passage.text] = (-fuzz.partial_ratio(query, target) * cover, order)
+    kept = set(sorted(scores, key=scores.__getitem__)[:keep])
+    chosen = [p for p in passages if p.text in kept]
+    chosen.sort(key=lambda p: scores[p.text])
+    return chosen
+
+
+def once_per_text(align, passages: list[Passage]) -> list:
+    """``align(passage)`` for the first passage of each distinct text, moved to its copies.
+
+    ``align`` returns None or a record with a ``moved_to(passage)`` method giving the same
+    record at the offsets of a copy.
+    """
+    done: dict[str, object] = {}
+    out = []
+    for passage in passages:
+        if passage.text not in done:
+            found = done[passage.text] = align(passage)
+        elif (first := done[passage.text]) is not None:
+            found = first.moved_to(passage)
+        else:
+            found = None
+        if found is not None:
+            out.append(found)
+    return out
 
 
 @lru_cache(maxsize=8192)  # the same candidate passages come back for many claims of a draft
@@ -141,19 +171,30 @@ def _plain(text: str) -> str:
 
 
 def align_quote(
-    text: str, passage: Passage, *, tokens: list[Token] | None = None
+    text: str, passage: Passage, *, tokens: list[Token] | None = None, exact_only: bool = False
 ) -> Alignment | None:
     """Align a draft quote with a passage; ``tokens`` may pass ``tokenize(text, editorial=True)``.
+
+    ``exact_only`` asks only for an alignment without changes (None otherwise), which is cheap.
 
     >>> p = Passage("r", 0, 27, "Prices will rise next year.", "sentence")
     >>> align_quote("prices won't rise", p).diff
     (DiffOp(op='replace', draft="won't", source='will'),)
+    >>> align_quote("rise next", p).text
+    'rise next'
     """
     tokens = tokenize(text, editorial=True) if tokens is None else tokens
     draft = [t for t in tokens if t.kind == "word"]
     source = [t for t in tokenize(passage.text, editorial=True) if t.kind == "word"]
     words, names = [t.norm for t in draft], [t.norm for t in source]
     if not words or not names:
+        return None
+    at = _contiguous(words, names)
+    if at is not None:  # the quote's words, in order and unbroken: nothing to diff
+        start, end = source[at].start, source[at + len(words) - 1].end
+        return Alignment(passage, passage.start + start, passage.start + end,
+                         passage.text[start:end], 100.0, len(words), len(words), (), False)
+    if exact_only:
         return None
     ops = difflib.SequenceMatcher(None, words, names, autojunk=False).get_opcodes()
     ops = _trim(ops, words, names)
@@ -179,6 +220,18 @@ def align_quote(
         tuple(diff),
         negation,
     )
+
+
+def _contiguous(words: list[str], names: list[str]) -> int | None:
+    """The position of ``words`` as an unbroken run of ``names``, or None."""
+    if len(words) > len(names):
+        return None
+    haystack = _SEP + _SEP.join(names) + _SEP
+    found = haystack.find(_SEP + _SEP.join(words) + _SEP)
+    return None if found < 0 else haystack.count(_SEP, 0, found)
+
+
+_SEP = "\x00"  # never inside a word
 
 
 def _surface(text: str, tokens: list[Token], first: int, stop: int) -> str:

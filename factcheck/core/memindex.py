@@ -53,6 +53,10 @@ class MemoryIndex:
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
         return [(self._passages[number], count) for number, count in ranked]
 
+    def same_text(self, text: str, kind: str) -> list[Passage]:
+        """Return the passages of that kind whose text is exactly ``text``."""
+        return [p for p in self._passages if p.kind == kind and p.text == text]
+
     def references(self, ids: Iterable[str]) -> dict[str, ReferenceInfo]:
         """Return the title and url of each known reference id."""
         return {i: self._references[i] for i in ids if i in self._references}

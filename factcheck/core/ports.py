@@ -21,3 +21,7 @@ class PassageIndex(Protocol):
     def references(self, ids: Iterable[str]) -> dict[str, ReferenceInfo]:
         """Return the title and url of each known reference id."""
         ...
+
+    def same_text(self, text: str, kind: str) -> list[Passage]:
+        """Return passages of that kind whose text is exactly ``text`` (a few copies at most)."""
+        ...

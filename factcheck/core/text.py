@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _FOLD = {
@@ -132,6 +133,11 @@ def tokenize(text: str, *, editorial: bool = False) -> list[Token]:
     >>> [(t.norm, t.kind) for t in tokenize("We [Acme] can\u2019t ... go", editorial=True)]
     [('we', 'word'), ('[acme]', 'bracket'), ("can't", 'word'), ('...', 'ellipsis'), ('go', 'word')]
     """
+    return list(_tokens(text, editorial))
+
+
+@lru_cache(maxsize=32768)  # a worker meets the same source passages claim after claim
+def _tokens(text: str, editorial: bool) -> tuple[Token, ...]:
     norm = normalize(text)
     tokens: list[Token] = []
     pos = 0
@@ -143,7 +149,7 @@ def tokenize(text: str, *, editorial: bool = False) -> list[Token]:
         tokens.append(Token(mark.group() if kind == "bracket" else "...", start, end, kind))
         pos = mark.end()
     tokens.extend(_words(norm, pos, len(norm.text)))
-    return tokens
+    return tuple(tokens)
 
 
 def _words(norm: Normalized, begin: int, stop: int) -> list[Token]:

@@ -8,13 +8,15 @@ import uuid
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from factcheck.core.index import INDEX_VERSION, index_reference
+from factcheck.core.index import INDEX_VERSION, passages_of
 from factcheck.core.types import Passage, ReferenceInfo
 from factcheck.errors import Conflict, NotFound
 from factcheck.store.records import Job, Reference, content_hash
 
-#: Index keys held by more passages than this are too common to rank candidates by.
-MAX_KEY_PASSAGES = 2000
+#: Index keys held by more distinct passage texts than this are too common to rank candidates by.
+MAX_KEY_TEXTS = 2000
+#: A look-up returns at most this many passages (of as many references) for one distinct text.
+MAX_OCCURRENCES = 4
 
 
 def new_reference_id(text: str) -> str:
@@ -77,7 +79,7 @@ class Store(abc.ABC):
         if fresh:
             try:
                 self._insert_references(
-                    [(ref, index_reference(ref.id, ref.text)) for ref in fresh.values()])
+                    [(ref, passages_of(ref.id, ref.text)) for ref in fresh.values()])
             except DuplicateReference:  # a concurrent writer won a race: one by one, settled
                 return [self._add_one(record) for record in records]
         new = iter(fresh.values())
@@ -89,7 +91,7 @@ class Store(abc.ABC):
             return existing, False
         ref = _new_reference(record)
         try:
-            self._insert_references([(ref, index_reference(ref.id, ref.text))])
+            self._insert_references([(ref, passages_of(ref.id, ref.text))])
         except DuplicateReference:
             return self._add_one(record)
         return ref, True
@@ -107,8 +109,7 @@ class Store(abc.ABC):
         same = self._reference_id_by_hash(digest)
         return self._settled_reference(same) if same is not None else None
 
-    def _insert_references(self, items: list[tuple[Reference, list[tuple[Passage, set[int]]]]]
-                           ) -> None:
+    def _insert_references(self, items: list[tuple[Reference, list[Passage]]]) -> None:
         """Insert new references with their passages (back ends may do it in one go)."""
         for ref, passages in items:
             self._insert_reference(ref, passages)
@@ -132,7 +133,7 @@ class Store(abc.ABC):
     def delete_reference(self, id: str) -> None:
         """Remove a reference and its passages from the store and the index."""
         ref = self.get_reference(id)
-        self._remove_reference(ref, index_reference(ref.id, ref.text))
+        self._remove_reference(ref)
 
     def references(self, ids: Iterable[str]) -> dict[str, ReferenceInfo]:
         """Title and url of each known reference id (the core's port)."""
@@ -159,7 +160,7 @@ class Store(abc.ABC):
             if not refs:
                 break
             done += len(refs)
-            self._reindex_batch([(r, index_reference(r.id, r.text)) for r in refs],
+            self._reindex_batch([(r, passages_of(r.id, r.text)) for r in refs],
                                 version=INDEX_VERSION if done >= total else None)
             if progress is not None:
                 progress(len(refs))
@@ -175,7 +176,7 @@ class Store(abc.ABC):
     def _clear_index(self) -> None: ...
 
     @abc.abstractmethod
-    def _reindex_batch(self, items: list[tuple[Reference, list[tuple[Passage, set[int]]]]],
+    def _reindex_batch(self, items: list[tuple[Reference, list[Passage]]],
                        *, version: int | None) -> None: ...
 
     @abc.abstractmethod
@@ -184,7 +185,15 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def lookup(self, keys: Collection[int], *, limit: int) -> list[tuple[Passage, int]]:
-        """Passages sharing the most keys, best first (the core's port)."""
+        """Passages sharing the most keys, best first (the core's port).
+
+        ``limit`` counts distinct texts: each comes with up to ``MAX_OCCURRENCES`` passages
+        holding it, of different references, in the order they were added.
+        """
+
+    @abc.abstractmethod
+    def same_text(self, text: str, kind: str) -> list[Passage]:
+        """Up to ``MAX_OCCURRENCES`` passages of that kind whose text is exactly ``text``."""
 
     @abc.abstractmethod
     def version(self) -> int:
@@ -197,10 +206,10 @@ class Store(abc.ABC):
     def _load_reference(self, id: str) -> Reference | None: ...
 
     @abc.abstractmethod
-    def _insert_reference(self, ref: Reference, passages: list[tuple[Passage, set[int]]]) -> None: ...
+    def _insert_reference(self, ref: Reference, passages: list[Passage]) -> None: ...
 
     @abc.abstractmethod
-    def _remove_reference(self, ref: Reference, passages: list[tuple[Passage, set[int]]]) -> None: ...
+    def _remove_reference(self, ref: Reference) -> None: ...
 
     # -- jobs ---------------------------------------------------------------------------------
 

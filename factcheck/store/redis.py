@@ -9,17 +9,18 @@ from typing import Any
 
 import redis
 
-from factcheck.core.index import INDEX_VERSION
+from factcheck.core.index import INDEX_VERSION, passage_keys, text_id
 from factcheck.core.types import Passage
 from factcheck.errors import StoreUnavailable
-from factcheck.store.base import MAX_KEY_PASSAGES, DuplicateReference, Store
+from factcheck.store.base import MAX_KEY_TEXTS, MAX_OCCURRENCES, DuplicateReference, Store
 from factcheck.store.records import Job, Reference
 
 # Key layout (prefix "fc:"):
 #   ref:<id>        JSON of the reference          refs      zset of ids by insertion sequence
 #   hash:<digest>   reference id of that content   seq       counter for refs and passages
 #   pas:<pid>       JSON of a passage              refpas:<id> set of the reference's passage ids
-#   post:<key>      set of passage ids for an index key
+#   fp:<fp>         id of a distinct passage text  txt:<tid>  set of the passage ids holding it
+#   post:<key>      set of text ids for an index key
 #   job:<id>        JSON of a job                  running   set of running job ids
 #   version         changes with every reference added or removed
 #   kv:<namespace>  hash of small JSON records      log:<namespace>:<key> list of JSON items
@@ -52,7 +53,7 @@ class RedisStore(Store):
         raw = self._call(self.r.get, self._k("ref", id))
         return Reference(**json.loads(raw)) if raw else None
 
-    def _insert_reference(self, ref: Reference, passages: list[tuple[Passage, set[int]]]) -> None:
+    def _insert_reference(self, ref: Reference, passages: list[Passage]) -> None:
         # Claim the content and the id first, so that two writers never both insert them.
         if not self._call(lambda: self.r.set(self._k("hash", ref.content_hash), ref.id, nx=True)):
             raise DuplicateReference(ref.id)
@@ -60,22 +61,53 @@ class RedisStore(Store):
                                              nx=True)):
             self._call(self.r.delete, self._k("hash", ref.content_hash))
             raise DuplicateReference(ref.id)
+        tids = self._text_ids(passages)
         # One counter hands out the reference's sequence number and its passages' ids at once.
         seq = self._call(self.r.incrby, self._k("seq"), len(passages) + 1) - len(passages)
         pipe = self.r.pipeline(transaction=True)
         pipe.zadd(self._k("refs"), {ref.id: seq})
-        self._write_passages(pipe, ref.id, seq + 1, passages)
+        self._write_passages(pipe, ref.id, seq + 1, passages, tids)
         pipe.incr(self._k("version"))
         self._call(pipe.execute)
 
-    def _write_passages(self, pipe, ref_id: str, first_pid: int,
-                        passages: list[tuple[Passage, set[int]]]) -> None:
-        pids = []
-        for pid, (passage, keys) in enumerate(passages, start=first_pid):
-            pids.append(pid)
-            pipe.set(self._k("pas", pid), json.dumps(_passage_row(passage)))
+    def _text_ids(self, passages: list[Passage]) -> dict[int, int | None]:
+        """Text fingerprint -> text id (None: no keys); new texts get an id and their postings.
+
+        The keys of a text are written once, however many references hold it. Two writers
+        adding the same new text agree on one id (SET NX); the one that lost writes nothing.
+        """
+        fps = {text_id(p): p for p in passages}
+        order = list(fps)
+        known = self._call(self.r.mget, [self._k("fp", fp) for fp in order]) if order else []
+        tids: dict[int, int | None] = {fp: int(t) for fp, t in zip(order, known) if t}
+        for fp, passage in fps.items():
+            if fp in tids:
+                continue
+            keys = passage_keys(passage)
+            if not keys:
+                tids[fp] = None
+                continue
+            tid = self._call(self.r.incr, self._k("seq"))
+            if not self._call(lambda: self.r.set(self._k("fp", fp), tid, nx=True)):
+                tids[fp] = int(self._call(self.r.get, self._k("fp", fp)))
+                continue
+            pipe = self.r.pipeline(transaction=False)
             for key in keys:
-                pipe.sadd(self._k("post", key), pid)
+                pipe.sadd(self._k("post", key), tid)
+            self._call(pipe.execute)
+            tids[fp] = tid
+        return tids
+
+    def _write_passages(self, pipe, ref_id: str, first_pid: int, passages: list[Passage],
+                        tids: dict[int, int | None]) -> None:
+        pids = []
+        for pid, passage in enumerate(passages, start=first_pid):
+            tid = tids[text_id(passage)]
+            if tid is None:
+                continue
+            pids.append(pid)
+            pipe.set(self._k("pas", pid), json.dumps(_passage_row(passage, tid)))
+            pipe.sadd(self._k("txt", tid), pid)
         if pids:
             pipe.sadd(self._k("refpas", ref_id), *pids)
 
@@ -88,7 +120,7 @@ class RedisStore(Store):
 
     def _clear_index(self) -> None:
         self._call(self.r.set, self._k("index"), 0)
-        for pattern in ("post:*", "pas:*", "refpas:*"):
+        for pattern in ("post:*", "pas:*", "refpas:*", "fp:*", "txt:*"):
             batch = []
             for key in self.r.scan_iter(match=self._k(pattern), count=1000):
                 batch.append(key)
@@ -98,29 +130,40 @@ class RedisStore(Store):
             if batch:
                 self._call(self.r.delete, *batch)
 
-    def _reindex_batch(self, items: list[tuple[Reference, list[tuple[Passage, set[int]]]]],
+    def _reindex_batch(self, items: list[tuple[Reference, list[Passage]]],
                        *, version: int | None) -> None:
         pipe = self.r.pipeline(transaction=False)
         for ref, passages in items:
+            tids = self._text_ids(passages)
             first = self._call(self.r.incrby, self._k("seq"), max(len(passages), 1))
-            self._write_passages(pipe, ref.id, first - len(passages) + 1, passages)
+            self._write_passages(pipe, ref.id, first - len(passages) + 1, passages, tids)
         if version is not None:
             pipe.set(self._k("index"), version)
         self._call(pipe.execute)
 
-    def _remove_reference(self, ref: Reference, passages: list[tuple[Passage, set[int]]]) -> None:
+    def _remove_reference(self, ref: Reference) -> None:
         pids = [int(p) for p in self._call(self.r.smembers, self._k("refpas", ref.id))]
-        keys = {key for _, ks in passages for key in ks}
+        raws = self._call(self.r.mget, [self._k("pas", pid) for pid in pids]) if pids else []
+        rows = [(pid, json.loads(raw)) for pid, raw in zip(pids, raws) if raw]
         pipe = self.r.pipeline(transaction=True)
-        for key in keys if pids else ():
-            pipe.srem(self._k("post", key), *pids)
-        for pid in pids:
+        for pid, row in rows:
+            pipe.srem(self._k("txt", row["tid"]), pid)
             pipe.delete(self._k("pas", pid))
         pipe.delete(self._k("refpas", ref.id), self._k("ref", ref.id))
         pipe.delete(self._k("hash", ref.content_hash))
         pipe.zrem(self._k("refs"), ref.id)
         pipe.incr(self._k("version"))
         self._call(pipe.execute)
+        # A text no passage holds any more leaves the index.
+        for _, row in rows:
+            tid = row["tid"]
+            if self._call(self.r.scard, self._k("txt", tid)) == 0:
+                passage = _row_passage(row)
+                pipe = self.r.pipeline(transaction=False)
+                for key in passage_keys(passage):
+                    pipe.srem(self._k("post", key), tid)
+                pipe.delete(self._k("fp", text_id(passage)), self._k("txt", tid))
+                self._call(pipe.execute)
 
     def list_references(self, *, offset: int = 0, limit: int = 50) -> tuple[list[Reference], int]:
         total = self._call(self.r.zcard, self._k("refs"))
@@ -139,18 +182,41 @@ class RedisStore(Store):
         for key in keys:
             pipe.scard(self._k("post", key))
         sizes = self._call(pipe.execute)
-        usable = [k for k, n in zip(keys, sizes) if 0 < n <= MAX_KEY_PASSAGES]
+        usable = [k for k, n in zip(keys, sizes) if 0 < n <= MAX_KEY_TEXTS]
         pipe = self.r.pipeline(transaction=False)
         for key in usable:
             pipe.smembers(self._k("post", key))
         hits: Counter[int] = Counter()
         for members in self._call(pipe.execute):
             hits.update(int(m) for m in members)
-        best = hits.most_common(limit)
-        if not best:
+        ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
+        found: list[tuple[Passage, int]] = []
+        texts = 0
+        for i in range(0, len(ranked), max(limit + 8, 1)):  # refill past texts no longer held
+            chunk = ranked[i : i + max(limit + 8, 1)]
+            pipe = self.r.pipeline(transaction=False)
+            for tid, _ in chunk:
+                pipe.sort(self._k("txt", tid), start=0, num=MAX_OCCURRENCES)
+            held = [(n, pids) for (_, n), pids in zip(chunk, self._call(pipe.execute)) if pids]
+            pipe = self.r.pipeline(transaction=False)
+            for _, pids in held:
+                pipe.mget([self._k("pas", int(pid)) for pid in pids])
+            for (n, _), raws in zip(held, self._call(pipe.execute)):
+                found += [(_row_passage(json.loads(raw)), n) for raw in raws if raw]
+                texts += 1
+                if texts >= limit:
+                    return found
+        return found
+
+    def same_text(self, text: str, kind: str) -> list[Passage]:
+        tid = self._call(self.r.get, self._k("fp", text_id(Passage("", 0, 0, text, kind))))
+        if tid is None:
             return []
-        raws = self._call(self.r.mget, [self._k("pas", pid) for pid, _ in best])
-        return [(_row_passage(json.loads(raw)), n) for (pid, n), raw in zip(best, raws) if raw]
+        pids = self._call(lambda: self.r.sort(self._k("txt", int(tid)), start=0,
+                                              num=MAX_OCCURRENCES))
+        raws = self._call(self.r.mget, [self._k("pas", int(pid)) for pid in pids]) if pids else []
+        found = [_row_passage(json.loads(raw)) for raw in raws if raw]
+        return [p for p in found if p.text == text]
 
     # -- jobs ---------------------------------------------------------------------------------
 
@@ -214,9 +280,9 @@ class RedisStore(Store):
         self.r.close()
 
 
-def _passage_row(p: Passage) -> dict[str, Any]:
+def _passage_row(p: Passage, tid: int) -> dict[str, Any]:
     return {"r": p.reference_id, "s": p.start, "e": p.end, "t": p.text, "k": p.kind,
-            "sp": p.speaker}
+            "sp": p.speaker, "tid": tid}
 
 
 def _row_passage(row: dict[str, Any]) -> Passage:

@@ -12,10 +12,10 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from factcheck.core.index import INDEX_VERSION
+from factcheck.core.index import INDEX_VERSION, passage_keys, text_id
 from factcheck.core.types import Passage
 from factcheck.errors import StoreUnavailable
-from factcheck.store.base import MAX_KEY_PASSAGES, DuplicateReference, Store
+from factcheck.store.base import MAX_KEY_TEXTS, MAX_OCCURRENCES, DuplicateReference, Store
 from factcheck.store.records import Job, Reference
 
 _SCHEMA = """
@@ -27,23 +27,33 @@ CREATE TABLE IF NOT EXISTS refs (
     text TEXT NOT NULL,
     data TEXT NOT NULL
 );
+-- Each distinct passage text (kind and exact words) once: the index points to texts, so a
+-- sentence stored in many articles costs one entry per key, and look-ups count it once.
+CREATE TABLE IF NOT EXISTS texts (
+    tid INTEGER PRIMARY KEY,
+    fp INTEGER NOT NULL UNIQUE,
+    text TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS passages (
-    pid INTEGER PRIMARY KEY AUTOINCREMENT,
+    pid INTEGER PRIMARY KEY,
     ref_seq INTEGER NOT NULL,
+    tid INTEGER NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
-    kind TEXT NOT NULL,
+    kind INTEGER NOT NULL,
     speaker TEXT
 );
 CREATE INDEX IF NOT EXISTS passages_ref ON passages (ref_seq);
--- The inverted index, in segments: one row per key per segment, holding the passage ids of
--- that key as an array of 32-bit integers. A batch of references writes one segment; small
--- segments are merged (see _compact). Ids of deleted passages stay until a merge drops them.
+CREATE INDEX IF NOT EXISTS passages_tid ON passages (tid, pid);
+-- The inverted index, in segments: one row per key per segment, holding the text ids of that
+-- key as an array of 32-bit integers. A batch of references writes one segment; small
+-- segments are merged (see _compact). Ids of texts no passage holds any more stay until a
+-- merge drops them.
 CREATE TABLE IF NOT EXISTS postings (
     key INTEGER NOT NULL,
     seg INTEGER NOT NULL,
     n INTEGER NOT NULL,
-    pids BLOB NOT NULL,
+    tids BLOB NOT NULL,
     PRIMARY KEY (key, seg)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS segments (seg INTEGER PRIMARY KEY, rows INTEGER NOT NULL);
@@ -67,10 +77,11 @@ CREATE TABLE IF NOT EXISTS logs (
 );
 CREATE INDEX IF NOT EXISTS logs_key ON logs (ns, key);
 INSERT OR IGNORE INTO meta VALUES ('version', '0');
-INSERT OR IGNORE INTO meta VALUES ('schema', '2');
+INSERT OR IGNORE INTO meta VALUES ('schema', '3');
 """
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
+_KINDS = ("sentence", "quote")  # passages.kind
 _MAX_SEGMENTS = 12  # more than this and the smallest are merged into one
 
 _BATCH = 500  # SQLite's limit on bound parameters is well above this
@@ -133,14 +144,14 @@ class SQLiteStore(Store):
         row = self._db().execute("SELECT text, data FROM refs WHERE id = ?", (id,)).fetchone()
         return Reference(text=row[0], **json.loads(row[1])) if row else None
 
-    def _insert_reference(self, ref: Reference, passages: list[tuple[Passage, set[int]]]) -> None:
+    def _insert_reference(self, ref: Reference, passages: list[Passage]) -> None:
         self._insert_references([(ref, passages)])
 
-    def _insert_references(self, items: list[tuple[Reference, list[tuple[Passage, set[int]]]]]
-                           ) -> None:
+    def _insert_references(self, items: list[tuple[Reference, list[Passage]]]) -> None:
         """Insert references, their passages and one new index segment, in one transaction."""
         postings: dict[int, list[int]] = defaultdict(list)
         with self._tx() as db:
+            seqs = []
             for ref, passages in items:
                 data = ref.to_dict(with_text=False)
                 try:
@@ -149,21 +160,44 @@ class SQLiteStore(Store):
                         (ref.id, ref.content_hash, ref.text, json.dumps(data))).lastrowid
                 except sqlite3.IntegrityError as exc:
                     raise DuplicateReference(ref.id) from exc
-                self._insert_passages(db, seq, passages, postings)
+                seqs.append((seq, passages))
+            self._insert_passages(db, seqs, postings)
             self._write_segment(db, postings)
             db.execute("UPDATE meta SET value = value + ? WHERE name = 'version'", (len(items),))
         self._compact()
 
     @staticmethod
-    def _insert_passages(db: sqlite3.Connection, seq: int,
-                         passages: list[tuple[Passage, set[int]]],
+    def _insert_passages(db: sqlite3.Connection, items: list[tuple[int, list[Passage]]],
                          postings: dict[int, list[int]]) -> None:
-        for passage, keys in passages:
-            pid = db.execute(
-                "INSERT INTO passages (ref_seq, start, end, kind, speaker) VALUES (?, ?, ?, ?, ?)",
-                (seq, passage.start, passage.end, passage.kind, passage.speaker)).lastrowid
+        """Insert passages; a text not indexed yet gets an id and its keys in ``postings``.
+
+        The keys of a text are computed once, however many references hold it. Passages whose
+        text has no key (nothing but stopwords) are left out: no look-up could find them.
+        """
+        fps = {text_id(p): p for _, passages in items for p in passages}
+        tids: dict[int, int | None] = {}
+        for chunk in _chunks(list(fps)):
+            marks = ",".join("?" * len(chunk))
+            tids.update(db.execute(f"SELECT fp, tid FROM texts WHERE fp IN ({marks})", chunk))
+        for fp, passage in fps.items():
+            if fp in tids:
+                continue
+            keys = passage_keys(passage)
+            if not keys:
+                tids[fp] = None
+                continue
+            tid = tids[fp] = db.execute("INSERT INTO texts (fp, text) VALUES (?, ?)",
+                                        (fp, passage.text)).lastrowid
             for key in keys:
-                postings[key].append(pid)
+                postings[key].append(tid)
+        rows = []
+        for seq, passages in items:
+            for p in passages:
+                tid = tids[text_id(p)]
+                if tid is not None:
+                    rows.append((seq, tid, p.start, p.end, _KINDS.index(p.kind), p.speaker))
+        db.executemany("INSERT INTO passages (ref_seq, tid, start, end, kind, speaker)"
+                       " VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def index_version(self) -> int:
         row = self._db().execute("SELECT value FROM meta WHERE name = 'index'").fetchone()
@@ -171,18 +205,20 @@ class SQLiteStore(Store):
 
     def _clear_index(self) -> None:
         with self._tx() as db:
-            for table in ("postings", "segments", "passages"):
+            for table in ("postings", "segments", "passages", "texts"):
                 db.execute(f"DELETE FROM {table}")
             db.execute("DELETE FROM meta WHERE name = 'deleted'")
             db.execute("UPDATE meta SET value = '0' WHERE name = 'index'")
 
-    def _reindex_batch(self, items: list[tuple[Reference, list[tuple[Passage, set[int]]]]],
+    def _reindex_batch(self, items: list[tuple[Reference, list[Passage]]],
                        *, version: int | None) -> None:
         postings: dict[int, list[int]] = defaultdict(list)
         with self._tx() as db:
+            seqs = []
             for ref, passages in items:
                 seq = db.execute("SELECT seq FROM refs WHERE id = ?", (ref.id,)).fetchone()[0]
-                self._insert_passages(db, seq, passages, postings)
+                seqs.append((seq, passages))
+            self._insert_passages(db, seqs, postings)
             self._write_segment(db, postings)
             if version is not None:
                 db.execute("UPDATE meta SET value = ? WHERE name = 'index'", (str(version),))
@@ -203,10 +239,13 @@ class SQLiteStore(Store):
             marks = ",".join("?" * len(merging))
             live = None
             if db.execute("SELECT value FROM meta WHERE name = 'deleted'").fetchone():
-                live = {pid for (pid,) in db.execute("SELECT pid FROM passages")}
+                # Texts no passage holds any more leave the merged segments and the texts table
+                # (a text added again later gets a new id and new postings).
+                db.execute("DELETE FROM texts WHERE tid NOT IN (SELECT tid FROM passages)")
+                live = {tid for (tid,) in db.execute("SELECT tid FROM texts")}
             merged: dict[int, list[int]] = defaultdict(list)
             for key, blob in db.execute(
-                    f"SELECT key, pids FROM postings WHERE seg IN ({marks})", merging):
+                    f"SELECT key, tids FROM postings WHERE seg IN ({marks})", merging):
                 merged[key].extend(_unpack(blob))
             db.execute(f"DELETE FROM postings WHERE seg IN ({marks})", merging)
             db.execute(f"DELETE FROM segments WHERE seg IN ({marks})", merging)
@@ -215,8 +254,9 @@ class SQLiteStore(Store):
                 merged = {k: v for k, v in merged.items() if v}
             self._write_segment(db, {k: sorted(v) for k, v in merged.items()})
 
-    def _remove_reference(self, ref: Reference, passages: list[tuple[Passage, set[int]]]) -> None:
-        # The index keeps the ids of the removed passages until a merge: look-ups skip them.
+    def _remove_reference(self, ref: Reference) -> None:
+        # The index keeps the ids of texts no passage holds any more until a merge: look-ups
+        # skip them.
         with self._tx() as db:
             seq = db.execute("SELECT seq FROM refs WHERE id = ?", (ref.id,)).fetchone()[0]
             db.execute("DELETE FROM passages WHERE ref_seq = ?", (seq,))
@@ -243,36 +283,53 @@ class SQLiteStore(Store):
         for chunk in _chunks(keys):
             marks = ",".join("?" * len(chunk))
             for key, n, blob in db.execute(
-                    f"SELECT key, n, pids FROM postings WHERE key IN ({marks})", chunk):
+                    f"SELECT key, n, tids FROM postings WHERE key IN ({marks})", chunk):
                 rows[key].append((n, blob))
         hits: Counter[int] = Counter()
         for segments in rows.values():
-            if sum(n for n, _ in segments) <= MAX_KEY_PASSAGES:
+            if sum(n for n, _ in segments) <= MAX_KEY_TEXTS:
                 for _, blob in segments:
                     hits.update(_unpack(blob))
         ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
         found: list[tuple[Passage, int]] = []
-        for chunk in _chunks(ranked, limit * 2 if limit else 1):  # refill past deleted passages
-            found += self._passages(db, chunk)
-            if len(found) >= limit:
-                break
-        return found[:limit]
+        texts = 0
+        for chunk in _chunks(ranked, limit + 8 if limit else 1):  # refill past deleted texts
+            for passages in self._passages(db, chunk):
+                found += passages
+                texts += 1
+                if texts >= limit:
+                    return found
+        return found
+
+    def same_text(self, text: str, kind: str) -> list[Passage]:
+        db = self._db()
+        row = db.execute("SELECT tid, text FROM texts WHERE fp = ?",
+                         (text_id(Passage("", 0, 0, text, kind)),)).fetchone()
+        if row is None or row[1] != text:
+            return []
+        return [p for group in self._passages(db, [(row[0], 0)]) for p, _ in group]
 
     def _passages(self, db: sqlite3.Connection, ranked: list[tuple[int, int]]
-                  ) -> list[tuple[Passage, int]]:
+                  ) -> list[list[tuple[Passage, int]]]:
+        """Per text id of ``ranked`` (in its order), up to MAX_OCCURRENCES passages holding it."""
         marks = ",".join("?" * len(ranked))
         rows = db.execute(
-            "SELECT p.pid, r.id, p.start, p.end, p.kind, p.speaker, substr(r.text, p.start + 1,"
-            f" p.end - p.start) FROM passages p JOIN refs r ON r.seq = p.ref_seq"
-            f" WHERE p.pid IN ({marks})", [pid for pid, _ in ranked]).fetchall()
-        by_pid = {r[0]: Passage(r[1], r[2], r[3], r[6], r[4], r[5]) for r in rows}
-        return [(by_pid[pid], n) for pid, n in ranked if pid in by_pid]
+            "SELECT p.tid, r.id, p.start, p.end, p.kind, p.speaker, t.text"
+            " FROM (SELECT *, row_number() OVER (PARTITION BY tid ORDER BY pid) AS nth"
+            f" FROM passages WHERE tid IN ({marks})) p JOIN refs r ON r.seq = p.ref_seq"
+            " JOIN texts t ON t.tid = p.tid WHERE p.nth <= ? ORDER BY p.pid",
+            [tid for tid, _ in ranked] + [MAX_OCCURRENCES]
+        ).fetchall()
+        by_tid: dict[int, list[Passage]] = defaultdict(list)
+        for tid, rid, start, end, kind, speaker, text in rows:
+            by_tid[tid].append(Passage(rid, start, end, text, _KINDS[kind], speaker))
+        return [[(p, n) for p in by_tid[tid]] for tid, n in ranked if tid in by_tid]
 
     def index_stats(self) -> dict[str, int]:
         """Rows and bytes of the index, for benchmarks."""
         db = self._db()
         segments, rows, postings, size = db.execute(
-            "SELECT COUNT(DISTINCT seg), COUNT(*), SUM(n), SUM(length(pids)) FROM postings"
+            "SELECT COUNT(DISTINCT seg), COUNT(*), SUM(n), SUM(length(tids)) FROM postings"
         ).fetchone()
         return {"segments": segments, "rows": rows, "postings": postings or 0,
                 "bytes": size or 0}

@@ -127,3 +127,36 @@ def test_reindex_rebuilds_an_outdated_index(any_store, monkeypatch):
     assert any_store.index_is_current()
     hits = any_store.lookup(keys_of("This tunnel will cut the commute by twenty minutes"), limit=3)
     assert hits and hits[0][0].reference_id == "a" and "commute" in hits[0][0].text
+
+
+def test_a_text_held_by_several_references_is_indexed_once_and_found_in_each(any_store):
+    sentence = "The new harbour tunnel opened on Monday after six years of work."
+    for n in range(3):
+        any_store.add_reference(id=f"wire/{n}", title=f"Version {n}",
+                                text=f"Headline {n}\n{sentence} Edition {n} adds its own line.")
+    hits = any_store.lookup(keys_of(sentence), limit=1)  # one distinct text...
+    holding = [p for p, _ in hits if p.text == sentence]
+    assert [p.reference_id for p in holding] == ["wire/0", "wire/1", "wire/2"]  # ...3 passages
+    assert {p.start for p in holding} == {len("Headline 0\n")}
+
+    any_store.delete_reference("wire/0")
+    hits = any_store.lookup(keys_of(sentence), limit=1)
+    assert [p.reference_id for p, _ in hits if p.text == sentence] == ["wire/1", "wire/2"]
+    any_store.delete_reference("wire/1")
+    any_store.delete_reference("wire/2")
+    assert not [p for p, _ in any_store.lookup(keys_of(sentence), limit=5) if p.text == sentence]
+
+    any_store.add_reference(id="wire/again", title="Back", text=f"Headline\n{sentence}")
+    hits = any_store.lookup(keys_of(sentence), limit=1)
+    assert [p.reference_id for p, _ in hits] == ["wire/again"]
+
+
+def test_a_look_up_returns_a_bounded_number_of_copies_of_one_text(any_store):
+    from factcheck.store.base import MAX_OCCURRENCES
+
+    sentence = "Flood defences along the estuary were raised by a metre last winter."
+    any_store.add_references([{"id": f"copy/{n:02d}", "title": "T",
+                               "text": f"Copy {n}\n{sentence}"} for n in range(MAX_OCCURRENCES + 3)])
+    hits = any_store.lookup(keys_of(sentence), limit=1)
+    assert len(hits) == MAX_OCCURRENCES
+    assert hits[0][0].reference_id == "copy/00"  # the oldest copies first
