@@ -41,12 +41,14 @@ def celery_config(settings: dict[str, Any]) -> dict[str, Any]:
     }
     if is_embedded_broker(settings):
         folder = broker_folder(settings)
-        for sub in ("queue", "processed"):
+        for sub in ("queue", "processed", "control"):
             Path(folder, sub).mkdir(parents=True, exist_ok=True)
         config["broker_transport_options"] = {
             "data_folder_in": str(folder / "queue"),
             "data_folder_out": str(folder / "queue"),
             "processed_folder": str(folder / "processed"),
+            # (else kombu keeps its exchange table in ./control, wherever the process runs)
+            "control_folder": str(folder / "control"),
             "store_processed": False,
         }
     else:
