@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcheck.core.cues import after_window, before_window, lead_in_paragraph, sentence_subject
+from factcheck.core.cues import (
+    after_window,
+    before_window,
+    credit_line,
+    lead_in_paragraph,
+    sentence_subject,
+)
 from factcheck.core.marks import Stretch
 from factcheck.core.mentions import VERB, Mention, paragraph_bounds, sentence_ends
 from factcheck.core.resolver import Resolver
@@ -38,7 +44,9 @@ class _Context:
         ends = sentence_ends(text, lo, stretch.open_at)
         self.sentence_lo = ends[-1] if ends else lo
         #: The previous quote is in the same sentence ("called it "A" and "B"").
-        self.joins_previous = bool(prev) and prev.close_end > par_lo and not ends
+        self.joins_previous = (
+            bool(prev) and prev.close_end > par_lo and not ends and not _ends_sentence(text, prev)
+        )
         self.starts_sentence = not text[self.sentence_lo : stretch.open_at].strip()
         hi = min(nxt.open_at, par_hi) if nxt and nxt.open_at < par_hi else par_hi
         ends = sentence_ends(text, stretch.close_end, hi)
@@ -58,6 +66,12 @@ class _Context:
         )
 
 
+def _ends_sentence(text: str, stretch: Stretch) -> bool:
+    """Tell whether a quote ends its sentence: ``"… it." That prompted …``."""
+    inner = text[stretch.start : stretch.end].rstrip(" '’)]")
+    return inner[-1:] in ".!?" and bool(re.match(r"\s+[A-Z]", text[stretch.close_end :]))
+
+
 def _cued_mention(text: str, stretch: Stretch, ctx: _Context) -> Mention | None:
     """The subject of a reporting verb after the closing mark, else before the opening mark."""
     found = None
@@ -73,7 +87,9 @@ def _uncued_mention(text: str, stretch: Stretch, ctx: _Context) -> Mention | Non
     if not ctx.leads_in and not ctx.closes_sentence:
         found = after_window(text, stretch.close_end, ctx.sentence_hi, max_gap=40)
     if not found and ctx.starts_sentence:
-        found = lead_in_paragraph(text, stretch.open_at, stretch.close_end)
+        found = credit_line(text, stretch.close_end) or lead_in_paragraph(
+            text, stretch.open_at, stretch.close_end
+        )
     if not found:
         found = sentence_subject(text, ctx.sentence_lo, stretch.open_at)
     if not found and not ctx.closes_sentence:

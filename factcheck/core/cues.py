@@ -4,7 +4,8 @@
 for Y, said``); ``before_window`` the sentence leading into an opening mark (``X said: "…"``,
 ``X told Y that … "…"``, ``according to X``, ``The plan, X said, is "…"``), where the reporter
 of an outer clause governs a partial quote in its complement (``X said Y had called it "…"``);
-``lead_in_paragraph`` reads the paragraph before a quote that opens its own paragraph.
+``lead_in_paragraph`` reads the paragraph before a quote that opens its own paragraph, and
+``credit_line`` the dash line that may sign it (``- Ann Lee.``).
 """
 
 from __future__ import annotations
@@ -32,7 +33,11 @@ _OWN_CONTENT = re.compile(r"(?:\s+[a-z]+){0,2}?\s+(?:that|he|she|they|we|I|there
 _COMPLEMENT_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|should|could|can|must|may|might|isn't|"
     r"wasn't|won't|wouldn't)\b")
+#: What may follow the verb of a speech tag rather than a clause of its own: a phrase telling
+#: what about or where ('"…?" Lee said about the plan', '"…." Lee wrote in an email').
+_TAG_GOES_ON = re.compile(r"\s*(?:about|during|in\s+(?:a|an|his|her|their))\b")
 _LABEL = re.compile(rf"(?:{NAME})\s*:\s*$")
+_CREDIT_LINE = re.compile(r"[ \t]*[-—–]+[ \t]*(?=[A-Z])")
 _ANY_MARK = re.compile(r"[\"“”«»]|''")
 _CLAUSE_START = re.compile(r"(?:[—–-]|\.\.\.|…)\s*$")
 _ASIDE_START = re.compile(r"[,—–]\s*$")
@@ -57,11 +62,14 @@ def after_window(
             return None
         if m.group() in lexicon.WEAK_VERBS and len(gap.split()) > 3:
             continue
-        if tail is not None and (len(text[m.end() : hi].split()) > tail
-                                 or _COMPLEMENT_VERB.search(text, m.end(), hi)):
+        if tail is not None and not _TAG_GOES_ON.match(text, m.end(), hi) and (
+            len(text[m.end() : hi].split()) > tail or _COMPLEMENT_VERB.search(text, m.end(), hi)
+        ):
             continue  # '"…." Lee insists the fine is unfair': a new statement, not a tag
         if _OWN_CONTENT.match(text, m.end(), hi):
             continue  # "…," he claimed they had never met: the verb reports something else
+        if m.group().endswith("ing") and gap.strip(" ,.;:—–-\u00a0"):
+            continue  # 'X called her a "clown" on his show when commenting': X's participle
         if m.group() in lexicon.ACCORDING_TO or not gap.strip(" ,.;:—–-\u00a0"):
             found = subject_after(text, m.end(), hi, generic=True)
             if found or m.group() in lexicon.ACCORDING_TO:
@@ -126,7 +134,9 @@ def _reporter_of(text: str, lo: int, hi: int, verb: re.Match) -> Mention | None:
     # "the crowd chanted, "…"": a generic subject only right before the quote.
     adjacent = not text[verb.end() : hi].strip(" ,:\u00a0")
     found = subject_before(text, lo, verb.start(), generic=adjacent)
-    found = found or inverted_subject(text, verb.end(), hi)
+    if not found and verb.group() not in lexicon.WEAK_VERBS:
+        # "said Lee: "…"", but not 'call Lee "flexible"': the name after "call" is its object.
+        found = inverted_subject(text, verb.end(), hi)
     if (
         found
         and _RELATIVE_BEFORE.search(text, max(lo, found[0] - 12), found[0])
@@ -176,3 +186,21 @@ def lead_in_paragraph(text: str, open_at: int, close_end: int) -> Mention | None
     if text[close_end:par_hi].strip() or _ANY_MARK.search(text, prev_lo, prev_hi):
         return None
     return before_window(text, lo, prev_hi)
+
+
+def credit_line(text: str, close_end: int) -> Mention | None:
+    """The name on a dash line right after a quote that ends its paragraph (``- Ann Lee.``).
+
+    Fact-check and digest formats sign a quoted paragraph on the next line instead of with a
+    reporting verb.
+    """
+    _, par_hi = paragraph_bounds(text, max(0, close_end - 1))
+    if text[close_end:par_hi].strip():
+        return None
+    nxt = len(text) - len(text[par_hi:].lstrip())
+    line_lo, line_hi = paragraph_bounds(text, nxt) if nxt < len(text) else (nxt, nxt)
+    dash = _CREDIT_LINE.match(text, line_lo, line_hi)
+    if not dash or len(text[dash.end() : line_hi].split()) > 6:
+        return None
+    names = [m for m in find_mentions(text, dash.end(), line_hi) if m[2] == "name"]
+    return names[0] if names else None

@@ -39,6 +39,9 @@ TITLES = _words(
     bishop cardinal archbishop st saint hon honorable spokesman spokeswoman spokesperson"""
 )
 
+#: Honorifics that are always followed by a surname, even one that is also a title ("Mr. King").
+HONORIFICS = _words("mr mrs ms miss mx dr")
+
 #: Titles that tell the speaker's gender.
 MALE_TITLES = _words(
     "mr sir lord king prince father brother spokesman chairman congressman councilman assemblyman"
@@ -128,6 +131,27 @@ WORK_NOUNS = _words(
     magazine newspaper report study paper poem painting headline title slogan hashtag
     campaign initiative movement act bill"""
 )
+
+#: Verbs and phrases that give something a name ("a memo titled", "what he calls", "known as"):
+#: a title-case stretch right after one is the name someone chose, which news attributes to them.
+NAMING_CUES = _words(
+    """call calls called calling dub dubs dubbed dubbing title titled entitle entitled
+    label labels labeled labelled labeling branded nicknamed"""
+)
+
+#: Words that turn a preceding word into a naming cue ("known as", "billed as", "refers to … as").
+NAMING_AS = _words("known billed described describes refers referred referring themselves itself")
+
+#: Words for a crowd or a voice crying out ("chants of", "a man yelled"): what they quote was
+#: spoken aloud, however much it looks like a title ("USA! USA!", "Feel the Bern").
+CRY_WORDS = _words(
+    """chant chants chanted chanting cries cried crying shout shouts shouted shouting yell yells
+    yelled yelling scream screams screamed screaming roar roars roared calls cheers jeers"""
+)
+
+#: Verbs whose object is who was addressed: a title right after one is a show or an outlet
+#: ('Lee told "Morning News"'), not words spoken.
+ADDRESSEE_VERBS = _words("told tells telling")
 
 #: Small words allowed inside a title-case title ("Gang of Eight").
 TITLE_SMALL_WORDS = _words("a an the of and or in on to for at by with from is are")

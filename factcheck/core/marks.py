@@ -86,7 +86,12 @@ def find_quoted_stretches(text: str) -> list[Stretch]:
                     open_mark = (pos, end)
             elif direction != "close" and not text[open_mark[1] : pos].strip():
                 open_mark = (open_mark[0], end)  # doubled opening marks ("“)
-            else:  # any mark closes an open quote, even a misplaced opener
+            elif direction == "open":
+                # A mark that can only open (“ before a word, " between a space and a word)
+                # starts a new quote: the one still open ends before it, unclosed.
+                stretches.append(Stretch(open_mark[0], open_mark[1], pos, pos, False))
+                open_mark = (pos, end)
+            else:  # any other mark closes an open quote, even a misplaced opener
                 stretches.append(Stretch(open_mark[0], open_mark[1], pos, end, True))
                 open_mark = None
         if open_mark is not None and not _continues(text, lines, index):

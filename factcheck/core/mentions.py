@@ -52,6 +52,8 @@ _ABBREVIATION = re.compile(
 _SENTENCE_END = re.compile(r"[.!?]['’\"”)]*\s+(?=['‘\"“(]*[A-Z0-9])")
 NAME_MENTION = re.compile(rf"(?P<name>(?<![\w'’-]){NAME})")
 _WORD = re.compile(r"[\w'’-]+")
+#: The rest of an introductory phrase: a few words up to a comma (``Hours later,``).
+_INTRO_END = re.compile(r"(?:\s+[\w'’-]+){0,3}\s*,")
 _SPACES = re.compile(r"\s+")
 
 
@@ -86,9 +88,38 @@ def to_mention(text: str, m: re.Match) -> Mention | None:
         if text[end - 1] == "." and not _ABBREVIATION.search(text[start : end - 1]):
             end -= 1
         words = text[start:end].split()
-        if all(w.rstrip(".").lower() in lexicon.TITLES for w in words):
+        if all(w.rstrip(".").lower() in lexicon.TITLES for w in words) and not (
+            len(words) > 1 and words[0].rstrip(".").lower() in lexicon.HONORIFICS
+        ):
+            return None  # titles alone, but "Mr. King" is a surname after an honorific
+        if len(words) == 1 and _only_opens_sentences(text, start, end):
             return None
     return start, end, kind
+
+
+def _only_opens_sentences(text: str, start: int, end: int) -> bool:
+    """Tell whether a one-word name opening an introductory phrase is capitalised only there.
+
+    ``Hours later, she said``, ``Outside the hall, …``: a word that bears a capital only at
+    sentence starts is an ordinary word; a name keeps its capital mid-sentence too (``… said
+    Lee``).  Only a word that ends its phrase at a comma within a few words is dropped, so the
+    head of a subject (``Aides to Lee said``) stays.
+    """
+    if not _opens_sentence(text, start) or not _INTRO_END.match(text, end):
+        return False
+    word = re.compile(rf"(?<![\w'’-]){re.escape(text[start:end])}(?![\w'’-])")
+    return all(_opens_sentence(text, m.start()) for m in word.finditer(text))
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Tell whether ``pos`` starts a line or follows a sentence end and opening marks."""
+    lo = max(0, pos - 40)
+    before = text[lo:pos].rstrip(" \t\u00a0\"“”‘’'([")
+    if not before:
+        return lo == 0  # the start of the text (a longer run of marks is no sentence start)
+    return before.endswith("\n") or (
+        before[-1] in ".!?" and not _ABBREVIATION.search(before[:-1])
+    )
 
 
 def find_mentions(text: str, lo: int, hi: int) -> list[Mention]:

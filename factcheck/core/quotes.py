@@ -15,15 +15,32 @@ from factcheck.core.types import Quote, Speaker
 _TITLE_SMALL_WORDS = lexicon.TITLE_SMALL_WORDS
 _TITLE_CONTEXT = re.compile(
     r"(?:['’]s|\b(?:{}))[\s,]*$".format(
-        "|".join(sorted(lexicon.PREPOSITIONS | lexicon.WORK_NOUNS))
+        "|".join(sorted(lexicon.PREPOSITIONS | lexicon.WORK_NOUNS | lexicon.ADDRESSEE_VERBS))
     ),
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
-_BYLINE = re.compile(r",\s*by\s+[A-Z]")
+_BYLINE = re.compile(r",\s*by\s+(?:the\s+)?[A-Z]")
+#: A lead-in that credits a published piece rather than a speaker: ``"Headline," by Ann Lee:`` or
+#: a paragraph ``From Ann Lee writing at The Daily:``.  What follows is an excerpt of the piece.
+_EXCERPT_CREDIT = re.compile(
+    r"(?:(?:,[\"”’]|[\"”’],)\s*by\s+[^\n:]{1,60}"
+    r"|(?:^|\n)[ \t]*From\s+[^\n:]{1,80}\bwriting\s+(?:at|in|for)\s+[^\n:]{1,60}):\s*$"
+)
 _MARKUP_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w.'’-]*\s$")
 _NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
+_NAMING = re.compile(
+    r"(?:\b(?:{0})|\b(?:{0}|{1})(?:\s+[^\s.;:\"“”]+){{0,6}}?\s+as)\s+"
+    r"(?:(?:the|a|an|it|him|her|them)\s+)?$".format(
+        "|".join(sorted(lexicon.NAMING_CUES)), "|".join(sorted(lexicon.NAMING_AS))
+    ),
+    re.IGNORECASE,
+)
+_CRY_BEFORE = re.compile(
+    r"\b(?:{})(?:\s+of)?\s+$".format("|".join(sorted(lexicon.CRY_WORDS))), re.IGNORECASE
+)
+_CRY_AFTER = re.compile(r"\s+(?:chants?|cheers|cries|shouts)\b", re.IGNORECASE)
 _SO_CALLED = re.compile(r"\bso-called\s*$", re.IGNORECASE)
 _TURN = re.compile(
     r"^[ \t]*(?P<name>Q|A|(?:(?:MR|MRS|MS|DR|SEN|REP|GOV|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?"
@@ -52,7 +69,9 @@ def is_speech_like(text: str, stretch: Stretch, *, cued: bool) -> bool:
     Markup attribute values (``id="123"``) and scare quotes after "so-called" never are; a short
     title-case stretch (``"The Daily Show"``) is speech only when a reporting verb ties it to a
     speaker and it does not follow a possessive, a preposition or a work noun (``NBC's "…"``,
-    ``on "…"``, ``the book "…"``).  Anything else may be a partial quote.
+    ``on "…"``, ``the book "…"``, ``told "…"``), unless a verb of naming (``a memo titled "…"``)
+    or a cry (``chants of "…"``) introduces it.  Excerpts under a byline are published text, not
+    speech.  Anything else may be a partial quote.
     """
     before = text[max(0, stretch.open_at - 40) : stretch.open_at]
     if before.endswith("=") or _SO_CALLED.search(before):
@@ -60,8 +79,10 @@ def is_speech_like(text: str, stretch: Stretch, *, cued: bool) -> bool:
     inner = text[stretch.start : stretch.end].strip()
     if inner.startswith(">") or not _MARKUP_TAG.sub("", inner).strip(" .,;:!?"):
         return False  # the end of a markup tag (<a title="x">…), or nothing but tags
-    if inner[:1].isupper() and _BYLINE.match(
-        inner[-1:] + text[stretch.close_end : stretch.close_end + 8]
+    if _is_excerpt(text, stretch):
+        return False
+    if inner.lstrip("'‘")[:1].isupper() and _BYLINE.match(
+        inner[-1:] + text[stretch.close_end : stretch.close_end + 12]
     ):
         return False  # a headline with its author: "Mayor opens bridge," by Jane Doe
     words = [w for w in text[stretch.start : stretch.end].split() if w[0].isalnum()]
@@ -71,9 +92,24 @@ def is_speech_like(text: str, stretch: Stretch, *, cued: bool) -> bool:
         return True
     if _is_nickname(text, stretch, before, inner):
         return False  # a nickname inside a name: Gov. Ann "Bud" Lee
+    if _NAMING.search(before):
+        return True  # a name someone gave: a memo titled "The Facts", what she calls "Plan B"
+    if _CRY_BEFORE.search(before) or _CRY_AFTER.match(text, stretch.close_end):
+        return True  # a crowd or a voice crying out: chants of "USA! USA!", "Bernie!" chants
     if inner.rstrip(",")[-1:] in "!?":
         return not _TITLE_CONTEXT.search(before)  # a cry or a question: "Choke!", "Really?"
     return cued and (len(words) == 1 or not _TITLE_CONTEXT.search(before))
+
+
+def _is_excerpt(text: str, stretch: Stretch) -> bool:
+    """Tell whether a stretch follows a credit line (``"Headline," by Ann Lee: "…"``).
+
+    News digests quote other outlets' articles under a byline; the excerpt is published text,
+    not something a speaker said.  The credit ends the paragraph's text before the opening
+    mark, or forms the paragraph before it.
+    """
+    lead = text[max(0, stretch.open_at - 200) : stretch.open_at].rstrip()
+    return lead.endswith(":") and bool(_EXCERPT_CREDIT.search(lead))
 
 
 def _is_nickname(text: str, stretch: Stretch, before: str, inner: str) -> bool:

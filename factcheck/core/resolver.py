@@ -181,8 +181,8 @@ def _own_name(words: list[str]) -> list[str]:
     titled = [i for i, w in enumerate(words) if w.rstrip(".").lower() in lexicon.TITLES | {"the"}]
     if not titled:
         return words
-    if titled[-1] + 1 >= len(words):  # "the Iowa governor"
-        return [w for i, w in enumerate(words) if i not in titled]
+    if titled[-1] + 1 >= len(words):  # "the Iowa governor", "Mr. King"
+        return [w for i, w in enumerate(words) if i not in titled] or words[-1:]
     rest = words[titled[-1] + 1 :]
     while (
         len(rest) > 1

@@ -174,8 +174,11 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
 
 
 def inverted_subject(text: str, verb_end: int, hi: int) -> Mention | None:
-    """``said X:`` before a quote: a name right after the verb, then a colon or comma."""
+    """``said X:`` before a quote: a name right after the verb, then a colon or comma.
+
+    Without the punctuation the name starts the reported clause (``says Ali "walked the walk"``).
+    """
     found = subject_after(text, verb_end, hi)
-    if found and found[2] != "pro" and re.match(r"[\s,:]*$", text[found[1] : hi]):
+    if found and found[2] != "pro" and re.match(r"\s*[,:][\s,:]*$", text[found[1] : hi]):
         return found
     return None

@@ -135,3 +135,56 @@ def test_a_new_statement_after_a_closed_quote_does_not_claim_it():
             'winter." However, Bob Roe insists the rise is unfair.')
     first, second = extract_quotes(text)
     assert second.speaker.name == "Ann Lee"
+
+
+def test_a_word_capitalised_only_to_open_sentences_is_not_a_name():
+    text = (
+        "Ana Kovac visited the plant on Monday.\n\n"
+        'Hours later, she issued a statement calling the deal "a real step forward."'
+    )
+    quote = _only(text)
+    assert quote.speaker.text == "she"
+    assert quote.speaker.name == "Ana Kovac"
+
+
+def test_a_participle_after_the_quote_belongs_to_the_clause_subject():
+    text = 'Ivo Brandl called Moss a "clown" on his radio show when commenting on the vote.'
+    _check(_only(text), text, "clown", "Ivo Brandl")
+
+
+def test_a_quote_ending_its_sentence_does_not_lend_its_speaker_to_the_next():
+    text = (
+        'Moss told Ivo Brandl to "relax." That prompted Brandl to make a joke and call Moss '
+        '"very touchy," a nod to the morning debate.'
+    )
+    quotes = extract_quotes(text)
+    assert quotes[1].text == "very touchy,"
+    assert quotes[1].speaker.name == "Ivo Brandl"
+
+
+def test_a_speech_tag_may_go_on_with_what_it_was_about():
+    text = (
+        "The debate ran late.\n\n"
+        '"Why would you merge them?" Ana Kovac said about the plan to merge the two city offices.'
+    )
+    _check(_only(text), text, "Why would you merge them?", "Ana Kovac")
+
+
+def test_a_surname_that_is_also_a_title_after_an_honorific():
+    text = '"It is a risky bet," Mr. King said.'
+    _check(_only(text), text, "It is a risky bet,", "Mr. King", "King")
+
+
+def test_a_dash_line_after_a_quoted_paragraph_signs_it():
+    text = 'The claim came up again.\n\n"Nobody has ever built a bridge that fast."\n\n- Ana Kovac.'
+    _check(_only(text), text, "Nobody has ever built a bridge that fast.", "Ana Kovac")
+
+
+def test_a_name_right_after_says_with_no_comma_starts_the_reported_clause():
+    text = 'The old coach of the team from the north side of town says Ali "walked the walk."'
+    assert _only(text).speaker.text != "Ali"
+
+
+def test_the_name_after_call_is_its_object_not_an_inverted_subject():
+    text = 'That prompted Ivo Brandl to make a joke about yoga and call Moss "very flexible."'
+    assert _only(text).speaker.name == "Ivo Brandl"

@@ -291,3 +291,35 @@ def test_a_short_cry_or_question_is_speech_but_not_after_a_title_context():
     text = 'The crowd roared "Never Again!" Then Ivo Brandl asked, "Really?"'
     assert [q.text for q in extract_quotes(text)] == ["Never Again!", "Really?"]
     assert extract_quotes('They watched the film "Run, Lola!" twice.') == []
+
+
+def test_a_title_after_a_verb_of_naming_is_a_quote():
+    text = 'The campaign released a memo titled "The Facts on the Race" on Monday.'
+    assert [q.text for q in extract_quotes(text)] == ["The Facts on the Race"]
+    text = 'Ana Kovac dismissed the rival camp, dubbing its members as "Rust Belt Dreamers."'
+    assert [q.text for q in extract_quotes(text)] == ["Rust Belt Dreamers."]
+
+
+def test_an_excerpt_under_a_byline_is_not_a_quote():
+    text = (
+        'TOWN HALL: "Council votes on the bridge," by the Courier\'s Ana Kovac: "The council met '
+        'on Monday and voted to rebuild the old bridge by the spring." http://example.org/x\n\n'
+        "From Ivo Brandl writing at The Ledger:\n\n"
+        '"The budget was late again this year, and the mayor blamed the weather."'
+    )
+    assert extract_quotes(text) == []
+
+
+def test_an_opening_mark_inside_an_open_quote_starts_a_new_one():
+    text = 'Ana Kovac wrote:\n\n"The office is not about “fair play” anymore, she argued.'
+    assert [q.text for q in extract_quotes(text)] == ["The office is not about", "fair play"]
+
+
+def test_what_a_crowd_chants_is_a_quote_even_in_title_case():
+    text = 'She was met with chants of "Go Team Go" as she walked in, and "Ana!" chants.'
+    assert [q.text for q in extract_quotes(text)] == ["Go Team Go", "Ana!"]
+
+
+def test_a_title_right_after_told_is_the_show_not_speech():
+    text = '"We will not back down," Ana Kovac told "Morning Ledger" on Sunday.'
+    assert [q.text for q in extract_quotes(text)] == ["We will not back down,"]
