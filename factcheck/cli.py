@@ -185,7 +185,9 @@ def worker(celery_args: tuple[str, ...]) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], quiet: bool) -> None:
+@click.option("--jobs", type=click.IntRange(min=1), default=lambda: min(os.cpu_count() or 1, 4),
+              show_default="the CPU count, at most 4", help="Processes that parse references.")
+def ingest(paths: tuple[str, ...], quiet: bool, jobs: int) -> None:
     """Load reference files (.txt: first line is the title; .json) or folders of them."""
     from tqdm import tqdm
 
@@ -195,7 +197,7 @@ def ingest(paths: tuple[str, ...], quiet: bool) -> None:
         files = find_files(list(paths))
     store = _store()
     with tqdm(total=len(files), unit="file", disable=quiet, file=sys.stderr) as bar:
-        summary = ingest_files(store, files, progress=bar.update)
+        summary = ingest_files(store, files, progress=bar.update, jobs=jobs)
     for line in summary.warnings:
         click.echo(f"warning: {line}", err=True)
     for line in summary.errors:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from factcheck.core.index import passages_of
+from factcheck.core.types import Passage
 from factcheck.errors import FactcheckError
 from factcheck.store import Store
+from factcheck.store.records import Reference
 
 SUFFIXES = (".txt", ".json")
 _FIELDS = ("id", "title", "text", "url", "source", "published_at")
@@ -83,18 +88,48 @@ def parse_file(path: Path, root: Path, *, warnings: list[str]) -> Iterator[dict[
         yield record
 
 
+def _passages(ref: tuple[str, str]) -> list[Passage]:
+    return passages_of(*ref)
+
+
+class ParallelParser:
+    """Splits references into passages in ``jobs`` processes (the store writes in this one).
+
+    Parsing (sentences, quotes and their speakers) is where ingest spends its time; writing a
+    batch is a fraction of it, so the processes keep the writer busy.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        self.pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+
+    def __call__(self, refs: list[Reference]) -> list[list[Passage]]:
+        return list(self.pool.map(_passages, [(r.id, r.text) for r in refs], chunksize=8))
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
 def ingest_files(store: Store, files: list[tuple[Path, Path]], *, progress=None,
-                 batch: int = 200) -> IngestSummary:
+                 batch: int = 200, jobs: int = 1) -> IngestSummary:
     """Add every reference of ``files`` to ``store``; one bad file never stops the run.
 
-    References are stored ``batch`` at a time (one transaction, one index segment each).
+    References are stored ``batch`` at a time (one transaction, one index segment each),
+    parsed by ``jobs`` processes.
     """
     summary = IngestSummary()
     pending: list[tuple[Path, dict[str, Any]]] = []
+    parse = ParallelParser(jobs) if jobs > 1 else None
+    try:
+        return _ingest(store, files, summary, pending, progress, batch, parse)
+    finally:
+        if parse is not None:
+            parse.close()
 
+
+def _ingest(store, files, summary, pending, progress, batch, parse) -> IngestSummary:
     def flush() -> None:
         try:
-            results = store.add_references([record for _, record in pending])
+            results = store.add_references([record for _, record in pending], parse=parse)
         except FactcheckError:  # one bad record (a conflicting id): find it one by one
             results = []
             for path, record in pending:

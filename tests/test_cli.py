@@ -135,3 +135,23 @@ def test_reindex_and_stale_index_refused(run, monkeypatch):
     assert stale.exit_code == 1 and "factcheck reindex" in stale.output
     assert "reindexed 1 references" in run("reindex").output
     assert json.loads(run("check", str(DRAFT)).stdout)["flags"]
+
+
+def test_ingest_in_several_processes_stores_the_same_index(run, tmp_path, monkeypatch):
+    from factcheck.core.index import keys_of
+    from factcheck.store import open_store
+
+    folder = tmp_path / "refs"
+    folder.mkdir()
+    for n in range(12):
+        (folder / f"r{n}.txt").write_text(
+            f"Story {n}\n\nThe council approved plan {n} on Monday. "
+            f'"We will build {n + 10} homes by spring," said mayor Ana Ruiz.\n', encoding="utf-8")
+    stores = []
+    for jobs in ("1", "3"):
+        monkeypatch.setenv("FACTCHECK_DATA_DIR", str(tmp_path / f"data{jobs}"))
+        assert run("ingest", "--quiet", "--jobs", jobs, str(folder)).exit_code == 0
+        stores.append(open_store(f"sqlite:///{tmp_path / f'data{jobs}' / 'factcheck.db'}"))
+    keys = keys_of("We will build 15 homes by spring")
+    one, several = ([(p, n) for p, n in s.lookup(keys, limit=50)] for s in stores)
+    assert one == several and any(p.kind == "quote" and p.speaker == "Ana Ruiz" for p, _ in one)

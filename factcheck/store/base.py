@@ -5,7 +5,7 @@ from __future__ import annotations
 import abc
 import time
 import uuid
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from factcheck.core.index import INDEX_VERSION, passages_of
@@ -17,6 +17,52 @@ from factcheck.store.records import Job, Reference, content_hash
 MAX_KEY_TEXTS = 2000
 #: A look-up returns at most this many passages (of as many references) for one distinct text.
 MAX_OCCURRENCES = 4
+
+
+#: Splits references into their passages, one list per reference, in order.
+Parser = Callable[[list[Reference]], Iterable[list[Passage]]]
+
+
+def parse_here(refs: list[Reference]) -> list[list[Passage]]:
+    """The passages of each reference, computed in this process."""
+    return [passages_of(ref.id, ref.text) for ref in refs]
+
+
+class OccurrenceCache:
+    """Per process: the passages found for each distinct text id, and text ids by fingerprint.
+
+    A look-up returns the *oldest* ``MAX_OCCURRENCES`` passages of a text, so adding references
+    never changes an entry that has that many; one with fewer holds only while the store's
+    version is the same. Removing a reference (or rebuilding the index) bumps the store's
+    removal count, which empties the cache of every process on its next look-up.
+    """
+
+    def __init__(self, size: int = 200_000) -> None:
+        self.size = size
+        self.removals: object = None
+        self.version: object = None
+        self._passages: dict[int, tuple[object, list[Passage]]] = {}
+        self.texts: dict[tuple[int, str], int] = {}
+
+    def check(self, removals: object, version: object) -> None:
+        """Forget everything when the store's removal count moved (or the cache is full)."""
+        self.version = version
+        if removals != self.removals or len(self._passages) + len(self.texts) > self.size:
+            self.removals = removals
+            self._passages.clear()
+            self.texts.clear()
+
+    def get(self, tid: int) -> list[Passage] | None:
+        """The cached passages of a text id, if still valid."""
+        entry = self._passages.get(tid)
+        if entry is None or entry[0] is not None and entry[0] != self.version:
+            return None
+        return entry[1]
+
+    def put(self, tid: int, passages: list[Passage]) -> None:
+        """Cache the passages of a text id (fetched at the current version)."""
+        full = len(passages) >= MAX_OCCURRENCES
+        self._passages[tid] = (None if full else self.version, passages)
 
 
 def new_reference_id(text: str) -> str:
@@ -58,11 +104,14 @@ class Store(abc.ABC):
         """
         return self.add_references([record])[0]
 
-    def add_references(self, records: list[dict[str, Any]]) -> list[tuple[Reference, bool]]:
+    def add_references(self, records: list[dict[str, Any]], *,
+                       parse: Parser | None = None) -> list[tuple[Reference, bool]]:
         """Store many references at once (faster: one transaction and one index segment).
 
         Returns, per record, the stored reference and whether it is new; idempotent like
-        :meth:`add_reference`, also between records of the same call.
+        :meth:`add_reference`, also between records of the same call. ``parse`` splits the new
+        references into passages (by default here, one after the other; an ingest may hand
+        the work to several processes).
         """
         results: list[tuple[Reference, bool] | None] = []
         fresh: dict[str, Reference] = {}  # content hash -> new reference of this call
@@ -78,8 +127,8 @@ class Store(abc.ABC):
             results.append(None)
         if fresh:
             try:
-                self._insert_references(
-                    [(ref, passages_of(ref.id, ref.text)) for ref in fresh.values()])
+                refs = list(fresh.values())
+                self._insert_references(list(zip(refs, (parse or parse_here)(refs))))
             except DuplicateReference:  # a concurrent writer won a race: one by one, settled
                 return [self._add_one(record) for record in records]
         new = iter(fresh.values())

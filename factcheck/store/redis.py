@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections import Counter
 from collections.abc import Collection
 from typing import Any
@@ -12,7 +13,13 @@ import redis
 from factcheck.core.index import INDEX_VERSION, passage_keys, text_id
 from factcheck.core.types import Passage
 from factcheck.errors import StoreUnavailable
-from factcheck.store.base import MAX_KEY_TEXTS, MAX_OCCURRENCES, DuplicateReference, Store
+from factcheck.store.base import (
+    MAX_KEY_TEXTS,
+    MAX_OCCURRENCES,
+    DuplicateReference,
+    OccurrenceCache,
+    Store,
+)
 from factcheck.store.records import Job, Reference
 
 # Key layout (prefix "fc:"):
@@ -23,6 +30,7 @@ from factcheck.store.records import Job, Reference
 #   post:<key>      set of text ids for an index key
 #   job:<id>        JSON of a job                  running   set of running job ids
 #   version         changes with every reference added or removed
+#   removals        changes with every reference removed and every re-index
 #   kv:<namespace>  hash of small JSON records      log:<namespace>:<key> list of JSON items
 
 
@@ -33,6 +41,8 @@ class RedisStore(Store):
         self.url = url
         self.prefix = prefix
         self.r = redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5)
+        self._seen = OccurrenceCache()
+        self._seen_lock = threading.Lock()
 
     def _k(self, *parts: object) -> str:
         return self.prefix + ":".join(str(p) for p in parts)
@@ -120,6 +130,7 @@ class RedisStore(Store):
 
     def _clear_index(self) -> None:
         self._call(self.r.set, self._k("index"), 0)
+        self._call(self.r.incr, self._k("removals"))
         for pattern in ("post:*", "pas:*", "refpas:*", "fp:*", "txt:*"):
             batch = []
             for key in self.r.scan_iter(match=self._k(pattern), count=1000):
@@ -153,6 +164,7 @@ class RedisStore(Store):
         pipe.delete(self._k("hash", ref.content_hash))
         pipe.zrem(self._k("refs"), ref.id)
         pipe.incr(self._k("version"))
+        pipe.incr(self._k("removals"))
         self._call(pipe.execute)
         # A text no passage holds any more leaves the index.
         for _, row in rows:
@@ -181,7 +193,8 @@ class RedisStore(Store):
         pipe = self.r.pipeline(transaction=False)
         for key in keys:
             pipe.scard(self._k("post", key))
-        sizes = self._call(pipe.execute)
+        pipe.mget(self._k("removals"), self._k("version"))
+        *sizes, generation = self._call(pipe.execute)
         usable = [k for k, n in zip(keys, sizes) if 0 < n <= MAX_KEY_TEXTS]
         pipe = self.r.pipeline(transaction=False)
         for key in usable:
@@ -194,28 +207,47 @@ class RedisStore(Store):
         texts = 0
         for i in range(0, len(ranked), max(limit + 8, 1)):  # refill past texts no longer held
             chunk = ranked[i : i + max(limit + 8, 1)]
-            pipe = self.r.pipeline(transaction=False)
-            for tid, _ in chunk:
-                pipe.sort(self._k("txt", tid), start=0, num=MAX_OCCURRENCES)
-            held = [(n, pids) for (_, n), pids in zip(chunk, self._call(pipe.execute)) if pids]
-            pipe = self.r.pipeline(transaction=False)
-            for _, pids in held:
-                pipe.mget([self._k("pas", int(pid)) for pid in pids])
-            for (n, _), raws in zip(held, self._call(pipe.execute)):
-                found += [(_row_passage(json.loads(raw)), n) for raw in raws if raw]
-                texts += 1
-                if texts >= limit:
-                    return found
+            by_tid = self._passages([tid for tid, _ in chunk], generation)
+            for tid, n in chunk:
+                if by_tid.get(tid):
+                    found += [(p, n) for p in by_tid[tid]]
+                    texts += 1
+                    if texts >= limit:
+                        return found
         return found
 
+    def _passages(self, tids: list[int], generation: list) -> dict[int, list[Passage]]:
+        """Up to MAX_OCCURRENCES passages (the oldest) of each text id, cached per process."""
+        with self._seen_lock:
+            self._seen.check(*generation)
+            by_tid = {tid: found for tid in tids if (found := self._seen.get(tid)) is not None}
+        missing = [tid for tid in tids if tid not in by_tid]
+        if not missing:
+            return by_tid
+        pipe = self.r.pipeline(transaction=False)
+        for tid in missing:
+            pipe.sort(self._k("txt", tid), start=0, num=MAX_OCCURRENCES)
+        held = [(tid, pids) for tid, pids in zip(missing, self._call(pipe.execute)) if pids]
+        pipe = self.r.pipeline(transaction=False)
+        for _, pids in held:
+            pipe.mget([self._k("pas", int(pid)) for pid in pids])
+        fetched = {tid: [_row_passage(json.loads(raw)) for raw in raws if raw]
+                   for (tid, _), raws in zip(held, self._call(pipe.execute))}
+        with self._seen_lock:
+            for tid, passages in fetched.items():
+                self._seen.put(tid, passages)
+        by_tid.update(fetched)
+        return by_tid
+
     def same_text(self, text: str, kind: str) -> list[Passage]:
-        tid = self._call(self.r.get, self._k("fp", text_id(Passage("", 0, 0, text, kind))))
+        fp = text_id(Passage("", 0, 0, text, kind))
+        pipe = self.r.pipeline(transaction=False)
+        pipe.get(self._k("fp", fp))
+        pipe.mget(self._k("removals"), self._k("version"))
+        tid, generation = self._call(pipe.execute)
         if tid is None:
             return []
-        pids = self._call(lambda: self.r.sort(self._k("txt", int(tid)), start=0,
-                                              num=MAX_OCCURRENCES))
-        raws = self._call(self.r.mget, [self._k("pas", int(pid)) for pid in pids]) if pids else []
-        found = [_row_passage(json.loads(raw)) for raw in raws if raw]
+        found = self._passages([int(tid)], generation).get(int(tid), [])
         return [p for p in found if p.text == text]
 
     # -- jobs ---------------------------------------------------------------------------------

@@ -15,7 +15,13 @@ from typing import Any
 from factcheck.core.index import INDEX_VERSION, passage_keys, text_id
 from factcheck.core.types import Passage
 from factcheck.errors import StoreUnavailable
-from factcheck.store.base import MAX_KEY_TEXTS, MAX_OCCURRENCES, DuplicateReference, Store
+from factcheck.store.base import (
+    MAX_KEY_TEXTS,
+    MAX_OCCURRENCES,
+    DuplicateReference,
+    OccurrenceCache,
+    Store,
+)
 from factcheck.store.records import Job, Reference
 
 _SCHEMA = """
@@ -78,6 +84,7 @@ CREATE TABLE IF NOT EXISTS logs (
 CREATE INDEX IF NOT EXISTS logs_key ON logs (ns, key);
 INSERT OR IGNORE INTO meta VALUES ('version', '0');
 INSERT OR IGNORE INTO meta VALUES ('schema', '3');
+INSERT OR IGNORE INTO meta VALUES ('removals', '0');
 """
 
 SCHEMA_VERSION = "3"
@@ -110,6 +117,8 @@ class SQLiteStore(Store):
         self.path = Path(url.removeprefix("sqlite:///"))
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
+        self._seen = OccurrenceCache()
+        self._seen_lock = threading.Lock()
         db = self._db()
         db.executescript(_SCHEMA)  # runs its own transaction
         db.execute("INSERT OR IGNORE INTO meta VALUES ('index', ?)", (str(INDEX_VERSION),))
@@ -208,6 +217,7 @@ class SQLiteStore(Store):
             for table in ("postings", "segments", "passages", "texts"):
                 db.execute(f"DELETE FROM {table}")
             db.execute("DELETE FROM meta WHERE name = 'deleted'")
+            db.execute("UPDATE meta SET value = value + 1 WHERE name = 'removals'")
             db.execute("UPDATE meta SET value = '0' WHERE name = 'index'")
 
     def _reindex_batch(self, items: list[tuple[Reference, list[Passage]]],
@@ -263,6 +273,7 @@ class SQLiteStore(Store):
             db.execute("DELETE FROM refs WHERE id = ?", (ref.id,))
             db.execute("UPDATE meta SET value = value + 1 WHERE name = 'version'")
             db.execute("INSERT OR IGNORE INTO meta VALUES ('deleted', '1')")
+            db.execute("UPDATE meta SET value = value + 1 WHERE name = 'removals'")
 
     def list_references(self, *, offset: int = 0, limit: int = 50) -> tuple[list[Reference], int]:
         db = self._db()
@@ -301,29 +312,52 @@ class SQLiteStore(Store):
                     return found
         return found
 
+    def _fresh_cache(self, db: sqlite3.Connection) -> OccurrenceCache:
+        values = dict(db.execute(
+            "SELECT name, value FROM meta WHERE name IN ('removals', 'version')"))
+        self._seen.check(values["removals"], values["version"])
+        return self._seen
+
     def same_text(self, text: str, kind: str) -> list[Passage]:
         db = self._db()
-        row = db.execute("SELECT tid, text FROM texts WHERE fp = ?",
-                         (text_id(Passage("", 0, 0, text, kind)),)).fetchone()
-        if row is None or row[1] != text:
-            return []
-        return [p for group in self._passages(db, [(row[0], 0)]) for p, _ in group]
+        with self._seen_lock:
+            seen = self._fresh_cache(db)
+            tid = seen.texts.get((text_id(Passage("", 0, 0, text, kind)), text))
+        if tid is None:
+            row = db.execute("SELECT tid, text FROM texts WHERE fp = ?",
+                             (text_id(Passage("", 0, 0, text, kind)),)).fetchone()
+            if row is None or row[1] != text:
+                return []
+            tid = row[0]
+        found = self._passages(db, [(tid, 0)])
+        if found:
+            with self._seen_lock:
+                seen.texts[(text_id(Passage("", 0, 0, text, kind)), text)] = tid
+        return [p for group in found for p, _ in group]
 
     def _passages(self, db: sqlite3.Connection, ranked: list[tuple[int, int]]
                   ) -> list[list[tuple[Passage, int]]]:
         """Per text id of ``ranked`` (in its order), up to MAX_OCCURRENCES passages holding it."""
-        marks = ",".join("?" * len(ranked))
-        rows = db.execute(
-            "SELECT p.tid, r.id, p.start, p.end, p.kind, p.speaker, t.text"
-            " FROM (SELECT *, row_number() OVER (PARTITION BY tid ORDER BY pid) AS nth"
-            f" FROM passages WHERE tid IN ({marks})) p JOIN refs r ON r.seq = p.ref_seq"
-            " JOIN texts t ON t.tid = p.tid WHERE p.nth <= ? ORDER BY p.pid",
-            [tid for tid, _ in ranked] + [MAX_OCCURRENCES]
-        ).fetchall()
-        by_tid: dict[int, list[Passage]] = defaultdict(list)
-        for tid, rid, start, end, kind, speaker, text in rows:
-            by_tid[tid].append(Passage(rid, start, end, text, _KINDS[kind], speaker))
-        return [[(p, n) for p in by_tid[tid]] for tid, n in ranked if tid in by_tid]
+        with self._seen_lock:
+            seen = self._fresh_cache(db)
+            by_tid = {tid: found for tid, _ in ranked if (found := seen.get(tid)) is not None}
+        missing = [tid for tid, _ in ranked if tid not in by_tid]
+        if missing:
+            fetched: dict[int, list[Passage]] = defaultdict(list)
+            marks = ",".join("?" * len(missing))
+            rows = db.execute(
+                "SELECT p.tid, r.id, p.start, p.end, p.kind, p.speaker, t.text"
+                " FROM (SELECT *, row_number() OVER (PARTITION BY tid ORDER BY pid) AS nth"
+                f" FROM passages WHERE tid IN ({marks})) p JOIN refs r ON r.seq = p.ref_seq"
+                " JOIN texts t ON t.tid = p.tid WHERE p.nth <= ? ORDER BY p.pid",
+                [*missing, MAX_OCCURRENCES]).fetchall()
+            for tid, rid, start, end, kind, speaker, text in rows:
+                fetched[tid].append(Passage(rid, start, end, text, _KINDS[kind], speaker))
+            with self._seen_lock:
+                for tid, passages in fetched.items():
+                    seen.put(tid, passages)
+            by_tid.update(fetched)
+        return [[(p, n) for p in by_tid[tid]] for tid, n in ranked if by_tid.get(tid)]
 
     def index_stats(self) -> dict[str, int]:
         """Rows and bytes of the index, for benchmarks."""

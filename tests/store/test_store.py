@@ -160,3 +160,18 @@ def test_a_look_up_returns_a_bounded_number_of_copies_of_one_text(any_store):
     hits = any_store.lookup(keys_of(sentence), limit=1)
     assert len(hits) == MAX_OCCURRENCES
     assert hits[0][0].reference_id == "copy/00"  # the oldest copies first
+
+
+def test_a_copy_added_after_a_look_up_is_found_by_the_next(any_store):
+    sentence = "The ferry service to the islands resumes in April after repairs."
+    any_store.add_reference(id="first", title="T", text=f"One\n{sentence}")
+    assert [p.reference_id for p, _ in any_store.lookup(keys_of(sentence), limit=1)] == ["first"]
+    assert [p.reference_id for p in any_store.same_text(sentence, "sentence")] == ["first"]
+    any_store.add_reference(id="second", title="T", text=f"Two\n{sentence}")
+    assert [p.reference_id for p, _ in any_store.lookup(keys_of(sentence), limit=1)] == [
+        "first", "second"]
+    assert [p.reference_id for p in any_store.same_text(sentence, "sentence")] == [
+        "first", "second"]
+    any_store.delete_reference("first")
+    assert [p.reference_id for p in any_store.same_text(sentence, "sentence")] == ["second"]
+    assert any_store.same_text(sentence + " More.", "sentence") == []
