@@ -1,6 +1,6 @@
 """Ingest speed, store size and check time against synthetic stores of N articles.
 
-    python bench/scale.py --articles 10000 [--drafts 50] [--store-url URL] [--naive]
+    python bench/scale.py --articles 10000 [--drafts 50] [--store-url URL] [--naive] [--jobs N]
 
 Prints one table: articles/s at ingest, store bytes per article, index bytes per article
 (SQLite), and worker compute per ~1,000-word draft (p50, p95, wall clock and CPU time of the
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -21,8 +22,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.synth import draft_of, load_corpus, synthetic_articles  # noqa: E402
+from factcheck.ingest import ParallelParser  # noqa: E402
 from factcheck.service import check_document  # noqa: E402
 from factcheck.store import open_store  # noqa: E402
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its ended children."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -87,17 +96,21 @@ def main() -> None:
     parser.add_argument("--naive", action="store_true",
                         help="also run the naive peer on a sample of quotes")
     parser.add_argument("--naive-quotes", type=int, default=30)
+    parser.add_argument("--jobs", type=int, default=1, help="processes parsing at ingest")
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="fc-scale-"))
     store = open_store(args.store_url or f"sqlite:///{folder / 'store.db'}")
     corpus = load_corpus()
     articles = list(synthetic_articles(args.articles, seed=args.seed, corpus=corpus))
-    started = time.perf_counter()
-    for i in range(0, len(articles), 500):  # the batches `factcheck ingest` uses
+    parse = ParallelParser(args.jobs) if args.jobs > 1 else None
+    started, cpu_started = time.perf_counter(), cpu_seconds()
+    for i in range(0, len(articles), 500):
         store.add_references([{"id": a.id, "title": a.title, "text": a.text}
-                              for a in articles[i : i + 500]])
-    ingest_s = time.perf_counter() - started
+                              for a in articles[i : i + 500]], parse=parse)
+    if parse is not None:
+        parse.close()  # (a child's CPU time is counted once it has ended)
+    ingest_s, ingest_cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
 
     rng = random.Random(args.seed)
     drafts = [draft_of(articles, rng=rng) for _ in range(args.drafts)]
@@ -111,6 +124,8 @@ def main() -> None:
 
     rows = [("articles", f"{len(articles):,}"),
             ("ingest articles/s", f"{len(articles) / ingest_s:,.0f}"),
+            ("ingest articles per CPU-second", f"{len(articles) / ingest_cpu:,.0f} "
+                                               f"({args.jobs} parsing process(es))"),
             ("ingest total", f"{ingest_s:,.1f} s")]
     if store.url.startswith("sqlite"):
         sizes = sqlite_sizes(store)

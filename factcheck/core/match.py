@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 
 from factcheck.core.index import keys_of
 from factcheck.core.ports import PassageIndex
-from factcheck.core.text import Token, tokenize
+from factcheck.core.text import Token, plain_words, tokenize
 from factcheck.core.types import DiffOp, Passage
 
 #: Words that make a statement negative; a contraction ending in n't counts too.
@@ -167,7 +167,7 @@ def once_per_text(align, passages: list[Passage]) -> list:
 @lru_cache(maxsize=8192)  # the same candidate passages come back for many claims of a draft
 def _plain(text: str) -> str:
     """The words of ``text`` (editorial marks and [bracketed] inserts left out), space-joined."""
-    return " ".join(t.norm for t in tokenize(text, editorial=True) if t.kind == "word")
+    return plain_words(text)
 
 
 def align_quote(
@@ -183,6 +183,8 @@ def align_quote(
     >>> align_quote("rise next", p).text
     'rise next'
     """
+    if exact_only and f" {_plain(text)} " not in f" {_plain(passage.text)} ":
+        return None  # (the quote's words are not all there, in order and unbroken)
     tokens = tokenize(text, editorial=True) if tokens is None else tokens
     draft = [t for t in tokens if t.kind == "word"]
     source = [t for t in tokenize(passage.text, editorial=True) if t.kind == "word"]

@@ -160,6 +160,20 @@ def _words(norm: Normalized, begin: int, stop: int) -> list[Token]:
     return out
 
 
+def plain_words(text: str) -> str:
+    """The normalised words of ``text``, space-joined, editorial marks and [inserts] left out.
+
+    The same words as ``tokenize(text, editorial=True)`` yields, without their offsets: fast.
+
+    >>> plain_words("We [Acme] can’t ... go &amp; see")
+    "we can't go see"
+    """
+    if "&" in text:
+        text = html.unescape(text)
+    folded = _EDITORIAL.sub(" ", text.translate(_FOLD_TABLE).lower())
+    return " ".join(_WORD.findall(folded))
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Split ``text`` into sentences (never across a line break), as trimmed ``(start, end)`` spans.
 

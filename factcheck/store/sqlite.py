@@ -345,12 +345,12 @@ class SQLiteStore(Store):
         if missing:
             fetched: dict[int, list[Passage]] = defaultdict(list)
             marks = ",".join("?" * len(missing))
-            rows = db.execute(
-                "SELECT p.tid, r.id, p.start, p.end, p.kind, p.speaker, t.text"
-                " FROM (SELECT *, row_number() OVER (PARTITION BY tid ORDER BY pid) AS nth"
-                f" FROM passages WHERE tid IN ({marks})) p JOIN refs r ON r.seq = p.ref_seq"
-                " JOIN texts t ON t.tid = p.tid WHERE p.nth <= ? ORDER BY p.pid",
-                [*missing, MAX_OCCURRENCES]).fetchall()
+            rows = db.execute(  # (the index on (tid, pid) gives each text's oldest copies)
+                "SELECT p.tid, r.id, p.start, p.end, p.kind, p.speaker, t.text FROM texts t"
+                " JOIN passages p ON p.pid IN (SELECT pid FROM passages WHERE tid = t.tid"
+                " ORDER BY pid LIMIT ?) JOIN refs r ON r.seq = p.ref_seq"
+                f" WHERE t.tid IN ({marks}) ORDER BY p.pid",
+                [MAX_OCCURRENCES, *missing]).fetchall()
             for tid, rid, start, end, kind, speaker, text in rows:
                 fetched[tid].append(Passage(rid, start, end, text, _KINDS[kind], speaker))
             with self._seen_lock:
