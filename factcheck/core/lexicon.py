@@ -156,6 +156,13 @@ ADDRESSEE_VERBS = _words("told tells telling")
 #: Small words allowed inside a title-case title ("Gang of Eight").
 TITLE_SMALL_WORDS = _words("a an the of and or in on to for at by with from is are")
 
+#: HTML tags that only format or lay out text: quotes inside them are still the article's quotes
+#: (an embedded post, link or figure is not).
+FORMATTING_TAGS = _words(
+    """p div span b i u s em strong small big mark sub sup br hr font center section article main
+    li ul ol dl dt dd table tbody thead tr td th h1 h2 h3 h4 h5 h6 header footer body html"""
+)
+
 #: Capitalised line labels that are not transcript speakers ("NOTE: …").
 NOT_SPEAKER_LABELS = _words(
     """note update correction clarification source sources photo photos video watch read related

@@ -18,6 +18,8 @@ _OPENERS = frozenset("“«„")
 _CLOSERS = frozenset("”»")
 _BEFORE_OPENING = frozenset(" \t\u00a0([{—–-/")
 _AFTER_CLOSING = frozenset(" \t\u00a0,.;:!?)]}—–-/")
+#: A right single quote after a sentence end and before a new sentence: ``… it.’ Lee was …``.
+_SINGLE_CLOSE = re.compile(r"[.!?]’(?=[ \t\u00a0]+[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +101,21 @@ def find_quoted_stretches(text: str) -> list[Stretch]:
             if stop > open_mark[1]:
                 stretches.append(Stretch(open_mark[0], open_mark[1], stop, stop, False))
             open_mark = None
-    return [s for s in stretches if text[s.start : s.end].strip()]
+    return [_close_at_single_mark(text, s) for s in stretches if text[s.start : s.end].strip()]
+
+
+def _close_at_single_mark(text: str, stretch: Stretch) -> Stretch:
+    """End an unclosed stretch at a single closing quote typed for a double one.
+
+    ``Lee tweeted: “Let’s go.’ Lee was at the rally``: with no ‘ open inside the quote, a ’ after a
+    sentence end and before a capitalised word closes it; the narration after it is no quote.
+    """
+    if stretch.closed:
+        return stretch
+    m = _SINGLE_CLOSE.search(text, stretch.start, stretch.end)
+    if m is None or "‘" in text[stretch.start : m.start()]:
+        return stretch
+    return Stretch(stretch.open_at, stretch.start, m.end() - 1, m.end(), True)
 
 
 def _continues(text: str, lines: list[tuple[int, int]], index: int) -> bool:

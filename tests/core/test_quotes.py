@@ -323,3 +323,62 @@ def test_what_a_crowd_chants_is_a_quote_even_in_title_case():
 def test_a_title_right_after_told_is_the_show_not_speech():
     text = '"We will not back down," Ana Kovac told "Morning Ledger" on Sunday.'
     assert [q.text for q in extract_quotes(text)] == ["We will not back down,"]
+
+
+def test_a_tagged_last_paragraph_of_a_multi_paragraph_quote_is_its_own_quote():
+    text = (
+        '"The roads are a mess," Ana Kovac said. "We asked for money twice.\n\n'
+        '"Nobody in the capital listened to us," she said.'
+    )
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == [
+        "The roads are a mess,",
+        "We asked for money twice.",
+        "Nobody in the capital listened to us,",
+    ]
+    assert [q.speaker.name for q in quotes] == ["Ana Kovac"] * 3
+    # Opened at its paragraph and tagged only at the end, it stays one quote.
+    text = '"We asked for money twice.\n\n"Nobody in the capital listened to us," Ana Kovac said.'
+    assert [q.text for q in extract_quotes(text)] == [text[1 : text.index(',"') + 1]]
+
+
+def test_a_translation_gloss_is_not_a_quote():
+    text = 'The crowd chanted "Ajde!" - Croatian for "let\'s go" - as Ana Kovac arrived.'
+    assert [q.text for q in extract_quotes(text)] == ["Ajde!"]
+
+
+def test_a_stretch_cited_with_its_year_is_a_work_not_speech():
+    text = 'Posters read "Stop the new tax now" (2014) and "Roads before bridges" (2016).'
+    assert extract_quotes(text) == []
+
+
+def test_a_stretch_inside_embedded_markup_is_not_a_quote():
+    text = '<post author="@akovac">"The bridge opens in May, finally"</post>\n\nAna Kovac smiled.'
+    assert extract_quotes(text) == []
+    # Formatting tags do not hide a quote.
+    text = '<p>"The bridge opens in May, finally," said Ana Kovac.</p>'
+    assert [q.text for q in extract_quotes(text)] == ["The bridge opens in May, finally,"]
+
+
+def test_a_long_title_case_title_after_a_title_context_is_not_speech():
+    text = "It is told in Ivo Brandl's \"Bridges of Ash: How the River Town Rebuilt Its Bridge\"."
+    assert extract_quotes(text) == []
+    text = 'The campaign released a memo titled "Why the Town Needs a New Bridge This Winter".'
+    assert len(extract_quotes(text)) == 1
+
+
+def test_a_single_closing_quote_after_a_sentence_end_closes_an_open_quote():
+    text = 'Ana Kovac tweeted: “We did it. The bridge is open.’ She was at the ribbon cutting.'
+    assert [q.text for q in extract_quotes(text)] == ["We did it. The bridge is open."]
+
+
+def test_a_title_case_phrase_announced_by_a_colon_or_a_slogan_is_a_quote():
+    text = 'The marchers outside the Town Hall had one message for Ana Kovac: "Fix Our Roads."'
+    assert [q.text for q in extract_quotes(text)] == ["Fix Our Roads."]
+    text = 'Ivo Brandl ran on the slogan "Roads Before Bridges" in 2014.'
+    assert [q.text for q in extract_quotes(text)] == ["Roads Before Bridges"]
+
+
+def test_a_comma_after_a_verb_of_naming_keeps_the_title_a_quote():
+    text = 'The council released an ad on Monday titled, "Broken Promises."'
+    assert [q.text for q in extract_quotes(text)] == ["Broken Promises."]
