@@ -21,6 +21,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 
 import requests
@@ -30,6 +31,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.endurance import free_port, wait, _healthy  # noqa: E402
 from bench.synth import draft_of, load_corpus, synthetic_articles  # noqa: E402
+from factcheck.ingest import ParallelParser  # noqa: E402
 
 POLL = 0.01
 
@@ -71,8 +73,11 @@ def main() -> None:
     store = open_store(args.redis)
     articles = list(synthetic_articles(args.references, seed=3, corpus=load_corpus()))
     t0 = time.perf_counter()
-    for a in articles:
-        store.add_reference(id=a.id, title=a.title, text=a.text)
+    parse = ParallelParser(2)
+    for i in range(0, len(articles), 500):
+        store.add_references([{"id": a.id, "title": a.title, "text": a.text}
+                              for a in articles[i : i + 500]], parse=parse)
+    parse.close()
     ingest_s = time.perf_counter() - t0
     _, token = create_key(store, name="load", scope="admin")
     headers = {"Authorization": f"Bearer {token}"}
@@ -99,22 +104,28 @@ def main() -> None:
         celery_app = Celery(broker=args.redis)
         noop_round_trips(store, celery_app, 20)  # warm the workers up
         noop = noop_round_trips(store, celery_app, 100)
-        latencies, errors = run_load(base, headers, drafts, args.seconds, args.rate)
+        latencies, waits, computes, errors, counts = run_load(base, headers, drafts,
+                                                              args.seconds, args.rate)
     finally:
         for proc in procs:
             os.killpg(proc.pid, signal.SIGTERM)
         for proc in procs:
             proc.wait(timeout=20)
 
-    done = len(latencies)
     rows = [
         ("store", f"{len(articles):,} articles on Redis (ingested at "
                   f"{len(articles) / ingest_s:,.0f}/s)"),
         ("workers", f"{args.workers} x concurrency 1, gunicorn 2 x 8 threads"),
         ("offered load", f"{args.rate}/s for {args.seconds:.0f} s"),
-        ("drafts done", f"{done} ({done / args.seconds:,.1f}/s sustained), errors {errors}"),
+        ("drafts done", f"{counts['done']} ({counts['done'] / args.seconds:,.1f}/s sustained)"),
+        ("submitted / accepted / failed / lost",
+         f"{counts['submitted']} / {counts['accepted']} / {counts['failed']} / "
+         f"{counts['accepted'] - counts['done'] - counts['failed']}; request errors {errors}"),
         ("submit-to-report p50 / p99", f"{pct(latencies, .5) * 1000:,.0f} ms / "
                                         f"{pct(latencies, .99) * 1000:,.0f} ms"),
+        ("  of which queued (created -> started) p50", f"{pct(waits, .5) * 1000:,.0f} ms"),
+        ("  of which worker (started -> finished) p50 / p99",
+         f"{pct(computes, .5) * 1000:,.0f} ms / {pct(computes, .99) * 1000:,.0f} ms"),
         ("no-op task round trip p50 / p99", f"{pct(noop, .5) * 1000:,.1f} ms / "
                                              f"{pct(noop, .99) * 1000:,.1f} ms"),
         ("p50 ratio to no-op", f"{pct(latencies, .5) / pct(noop, .5):,.1f}x"),
@@ -125,9 +136,12 @@ def main() -> None:
 
 
 def run_load(base: str, headers: dict, drafts: list[str], seconds: float,
-             rate: float) -> tuple[list[float], int]:
+             rate: float) -> tuple[list[float], list[float], list[float], int, Counter]:
     """Submit at ``rate``/s for ``seconds``; each submission is followed to done by a thread."""
     latencies: list[float] = []
+    waits: list[float] = []
+    computes: list[float] = []
+    counts: Counter[str] = Counter()
     errors = 0
     lock = threading.Lock()
 
@@ -138,13 +152,20 @@ def run_load(base: str, headers: dict, drafts: list[str], seconds: float,
         try:
             r = session.post(f"{base}/v1/checks", json={"text": text}, headers=headers, timeout=10)
             location = r.headers["Location"]
-            while True:
+            with lock:
+                counts["accepted"] += r.status_code == 202
+            deadline = time.time() + 120
+            while time.time() < deadline:
                 job = session.get(base + location, headers=headers, timeout=10).json()
                 if job["status"] in ("done", "failed"):
                     break
                 time.sleep(POLL)
             with lock:
+                counts[job["status"]] += 1  # done, failed, or still queued/running: lost
                 latencies.append(time.time() - t0)
+                if job["status"] == "done":
+                    waits.append(job["started_at"] - job["created_at"])
+                    computes.append(job["finished_at"] - job["started_at"])
         except (requests.RequestException, KeyError):
             with lock:
                 errors += 1
@@ -161,7 +182,8 @@ def run_load(base: str, headers: dict, drafts: list[str], seconds: float,
         time.sleep(1 / rate)
     for thread in threads:
         thread.join(timeout=120)
-    return latencies, errors
+    counts["submitted"] = n
+    return latencies, waits, computes, errors, counts
 
 
 if __name__ == "__main__":

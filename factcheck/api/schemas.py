@@ -45,6 +45,8 @@ class CheckSchema(CheckAcceptedSchema):
     metadata = fields.Dict()
     created_at = fields.Float()
     updated_at = fields.Float()
+    started_at = fields.Float(allow_none=True, metadata={
+        "description": "When a worker last started the check (queue wait: started - created)."})
     finished_at = fields.Float(allow_none=True)
     attempts = fields.Integer()
     error = fields.String(allow_none=True)

@@ -34,6 +34,35 @@ from factcheck.store.records import Job, Reference
 #   kv:<namespace>  hash of small JSON records      log:<namespace>:<key> list of JSON items
 
 
+#: The members of each posting set not larger than ARGV[1] (an empty list otherwise): one
+#: round trip for all the keys of a claim.
+_POSTINGS = """
+local out = {}
+for i, key in ipairs(KEYS) do
+  local n = redis.call('SCARD', key)
+  if n > 0 and n <= tonumber(ARGV[1]) then
+    out[i] = redis.call('SMEMBERS', key)
+  else
+    out[i] = {}
+  end
+end
+return out
+"""
+
+#: For each text's set of passage ids (KEYS), the JSON of its ARGV[1] oldest passages
+#: (ARGV[2] is the passage key prefix): one round trip for all the candidate texts.
+_OCCURRENCES = """
+local out = {}
+for i, key in ipairs(KEYS) do
+  local pids = redis.call('SORT', key, 'LIMIT', 0, tonumber(ARGV[1]))
+  local names = {}
+  for j, pid in ipairs(pids) do names[j] = ARGV[2] .. pid end
+  if #names > 0 then out[i] = redis.call('MGET', unpack(names)) else out[i] = {} end
+end
+return out
+"""
+
+
 class RedisStore(Store):
     """Store in Redis; every web process and worker pointing at it sees the same data."""
 
@@ -43,6 +72,8 @@ class RedisStore(Store):
         self.r = redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5)
         self._seen = OccurrenceCache()
         self._seen_lock = threading.Lock()
+        self._postings = self.r.register_script(_POSTINGS)
+        self._occurrences = self.r.register_script(_OCCURRENCES)
 
     def _k(self, *parts: object) -> str:
         return self.prefix + ":".join(str(p) for p in parts)
@@ -191,16 +222,12 @@ class RedisStore(Store):
         if not keys:
             return []
         pipe = self.r.pipeline(transaction=False)
-        for key in keys:
-            pipe.scard(self._k("post", key))
+        self._postings(keys=[self._k("post", key) for key in keys], args=[MAX_KEY_TEXTS],
+                       client=pipe)
         pipe.mget(self._k("removals"), self._k("version"))
-        *sizes, generation = self._call(pipe.execute)
-        usable = [k for k, n in zip(keys, sizes) if 0 < n <= MAX_KEY_TEXTS]
-        pipe = self.r.pipeline(transaction=False)
-        for key in usable:
-            pipe.smembers(self._k("post", key))
+        postings, generation = self._call(pipe.execute)
         hits: Counter[int] = Counter()
-        for members in self._call(pipe.execute):
+        for members in postings:
             hits.update(int(m) for m in members)
         ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
         found: list[tuple[Passage, int]] = []
@@ -224,15 +251,11 @@ class RedisStore(Store):
         missing = [tid for tid in tids if tid not in by_tid]
         if not missing:
             return by_tid
-        pipe = self.r.pipeline(transaction=False)
-        for tid in missing:
-            pipe.sort(self._k("txt", tid), start=0, num=MAX_OCCURRENCES)
-        held = [(tid, pids) for tid, pids in zip(missing, self._call(pipe.execute)) if pids]
-        pipe = self.r.pipeline(transaction=False)
-        for _, pids in held:
-            pipe.mget([self._k("pas", int(pid)) for pid in pids])
+        rows = self._call(lambda: self._occurrences(
+            keys=[self._k("txt", tid) for tid in missing],
+            args=[MAX_OCCURRENCES, self._k("pas", "")]))
         fetched = {tid: [_row_passage(json.loads(raw)) for raw in raws if raw]
-                   for (tid, _), raws in zip(held, self._call(pipe.execute))}
+                   for tid, raws in zip(missing, rows) if raws}
         with self._seen_lock:
             for tid, passages in fetched.items():
                 self._seen.put(tid, passages)
