@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import re
 import signal
 import socket
@@ -33,7 +34,7 @@ import requests
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.synth import load_corpus, synthetic_articles  # noqa: E402
+from bench.synth import draft_of, load_corpus, synthetic_articles  # noqa: E402
 
 
 def free_port() -> int:
@@ -167,7 +168,9 @@ class Client:
         end, n = time.monotonic() + seconds, 0
         while time.monotonic() < end:
             n += 1
-            self.submit(f"draft-{n}", self.drafts[n % len(self.drafts)], time.time())
+            # A new text each time, so no report is reused: every accepted draft is computed.
+            text = f"{self.drafts[n % len(self.drafts)]}\n\nUpdate {n}."
+            self.submit(f"draft-{n}", text, time.time())
             with self.lock:
                 retry, self.pending = self.pending, []
             for key, text, first in retry:
@@ -202,7 +205,8 @@ def main() -> None:
         store.add_reference(id=a.id, title=a.title, text=a.text)
     _, token = create_key(store, name="endurance", scope="admin")
     headers = {"Authorization": f"Bearer {token}"}
-    drafts = ["\n\n".join(a.text.split("\n\n")[:4]) for a in articles[:50]]
+    rng = random.Random(11)
+    drafts = [draft_of(articles, rng=rng) for _ in range(50)]  # ~1,000 words each
     try:
         stack.start_web()
         stack.start_worker()
@@ -214,6 +218,7 @@ def main() -> None:
         time.sleep(args.seconds * 0.2)
         busy = stack.kill_worker_mid_check(0)
         faults.append(f"worker killed with SIGKILL {'during job ' + busy if busy else 'while idle'}")
+        stack.killed = busy
         time.sleep(2)
         stack.start_worker()
         time.sleep(args.seconds * 0.25)
@@ -269,6 +274,8 @@ def report(stack: Stack, client: Client, headers: dict, faults: list[str], args)
         ("  failed", sum(1 for j in final.values() if j["status"] == "failed")),
         ("  lost (not finished)", len(client.accepted) - len(final)),
         ("  computed more than once", sum(1 for n in runs.values() if n > 1)),
+        ("  the job running when its worker was killed",
+         _killed(final, getattr(stack, "killed", None))),
         ("never accepted", len(client.pending)),
         ("submit errors, retried", dict(client.errors)),
         ("submit-to-done p50 / p95 / p99", f"{pct(0.5)} / {pct(0.95)} / {pct(0.99)}"),
@@ -276,6 +283,14 @@ def report(stack: Stack, client: Client, headers: dict, faults: list[str], args)
     width = max(len(k) for k, _ in rows)
     for key, value in rows:
         print(f"{key:<{width}}  {value}")
+
+
+def _killed(final: dict[str, dict], job_id: str | None) -> str:
+    """How the job that was running when its worker died ended (attempts 2: it was re-run)."""
+    job = next((j for j in final.values() if j.get("id") == job_id), None)
+    if job is None:
+        return "none was running" if job_id is None else f"{job_id}: not found"
+    return f"{job_id}: {job['status']} after {job['attempts']} attempt(s)"
 
 
 if __name__ == "__main__":

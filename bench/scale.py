@@ -1,6 +1,7 @@
 """Ingest speed, store size and check time against synthetic stores of N articles.
 
-    python bench/scale.py --articles 10000 [--drafts 50] [--store-url URL] [--naive] [--jobs N]
+    python bench/scale.py --articles 10000 [--drafts 50] [--store-url URL [--reuse]] [--naive]
+                          [--jobs N]
 
 Prints one table: articles/s at ingest, store bytes per article, index bytes per article
 (SQLite), and worker compute per ~1,000-word draft (p50, p95, wall clock and CPU time of the
@@ -11,6 +12,7 @@ peer: rapidfuzz partial_ratio of every draft quote against every stored sentence
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import resource
 import statistics
@@ -108,20 +110,29 @@ def main() -> None:
                         help="also run the naive peer on a sample of quotes")
     parser.add_argument("--naive-quotes", type=int, default=30)
     parser.add_argument("--jobs", type=int, default=1, help="processes parsing at ingest")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --store-url: a store this run built before is measured again "
+                             "without ingesting (its ingest figures are the ones measured then)")
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="fc-scale-"))
     store = open_store(args.store_url or f"sqlite:///{folder / 'store.db'}")
     corpus = load_corpus()
     articles = list(synthetic_articles(args.articles, seed=args.seed, corpus=corpus))
-    parse = ParallelParser(args.jobs) if args.jobs > 1 else None
-    started, cpu_started = time.perf_counter(), cpu_seconds()
-    for i in range(0, len(articles), 500):
-        store.add_references([{"id": a.id, "title": a.title, "text": a.text}
-                              for a in articles[i : i + 500]], parse=parse)
-    if parse is not None:
-        parse.close()  # (a child's CPU time is counted once it has ended)
-    ingest_s, ingest_cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
+    built = Path(f"{getattr(store, 'path', folder / 'store')}.ingest.json")
+    if args.reuse and built.exists() and store.list_references(limit=1)[1] == len(articles):
+        ingest_s, ingest_cpu, jobs = json.loads(built.read_text())  # measured when built
+    else:
+        parse = ParallelParser(args.jobs) if args.jobs > 1 else None
+        started, cpu_started = time.perf_counter(), cpu_seconds()
+        for i in range(0, len(articles), 500):
+            store.add_references([{"id": a.id, "title": a.title, "text": a.text}
+                                  for a in articles[i : i + 500]], parse=parse)
+        if parse is not None:
+            parse.close()  # (a child's CPU time is counted once it has ended)
+        ingest_s, ingest_cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
+        jobs = args.jobs
+        built.write_text(json.dumps([ingest_s, ingest_cpu, jobs]))
 
     rng = random.Random(args.seed)
     drafts = [draft_of(articles, rng=rng) for _ in range(args.drafts)]
@@ -136,7 +147,7 @@ def main() -> None:
     rows = [("articles", f"{len(articles):,}"),
             ("ingest articles/s", f"{len(articles) / ingest_s:,.0f}"),
             ("ingest articles per CPU-second", f"{len(articles) / ingest_cpu:,.0f} "
-                                               f"({args.jobs} parsing process(es))"),
+                                               f"({jobs} parsing process(es))"),
             ("ingest total", f"{ingest_s:,.1f} s")]
     if store.url.startswith("sqlite"):
         sizes = sqlite_sizes(store)

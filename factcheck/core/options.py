@@ -9,9 +9,9 @@ from dataclasses import dataclass
 class CheckOptions:
     """Thresholds and limits of the check, with defaults tuned on development drafts."""
 
-    candidate_limit: int = 40  # passages asked from the index per claim
+    candidate_limit: int = 20  # passages asked from the index per claim
     few_keys: int = 3  # a quote with this few index keys ties with many passages...
-    wide_candidate_limit: int = 200  # ...so this many are asked for
+    wide_candidate_limit: int = 100  # ...so this many are asked for
     screen_keep: int = 8  # candidates aligned word by word after the rapidfuzz screen
     min_quote_words: int = 5  # shorter quotes prove little when they match inside a long passage
     min_attributed_words: int = 4  # shorter quotes are never held to be misattributed
