@@ -13,9 +13,11 @@ from datetime import date
 from factcheck.core.check_figures import check_figures
 from factcheck.core.check_quotes import check_quote
 from factcheck.core.figures import extract_figures
+from factcheck.core.index import keys_of
 from factcheck.core.labels import LABEL, with_labels
 from factcheck.core.options import DEFAULT_OPTIONS, CheckOptions
 from factcheck.core.ports import PassageIndex
+from factcheck.core.prefetch import PrefetchedIndex
 from factcheck.core.quotes import extract_quotes
 from factcheck.core.text import (
     sentence_spans,
@@ -38,6 +40,11 @@ def check_text(
     Figures inside quotes belong to the quote's check and get no finding of their own.
     """
     quotes = extract_quotes(text)
+    sentences = sentence_spans(text)
+    if hasattr(index, "postings"):  # read the postings of the whole draft at once
+        keys = set().union(*(keys_of(text[s:e]) for s, e in sentences),
+                           *(keys_of(q.text) for q in quotes))
+        index = PrefetchedIndex(index, keys)
     findings = [check_quote(q, index, options=options, text=text) for q in quotes]
     inside = [(q.start, q.end) for q in quotes]
     figures = [
@@ -45,7 +52,7 @@ def check_text(
         for f in with_labels(text, extract_figures(text, published=published))
         if not any(s <= f.start < e for s, e in inside)
     ]
-    for start, end in sentence_spans(text):
+    for start, end in sentences:
         in_sentence = [f for f in figures if start <= f.start < end]
         if in_sentence:
             checked = check_figures(text, (start, end), in_sentence, index, options=options)

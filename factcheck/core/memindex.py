@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection, Iterable
 
 from factcheck.core.index import index_reference, keys_of
+from factcheck.core.prefetch import rank
 from factcheck.core.types import Passage, ReferenceInfo
 
 
@@ -45,13 +46,20 @@ class MemoryIndex:
 
     def lookup(self, keys: Collection[int], *, limit: int) -> list[tuple[Passage, int]]:
         """Return up to ``limit`` passages sharing the most ``keys``, best first, with the count."""
-        counts: Counter[int] = Counter()
+        return self.ranked_passages(rank(self.postings(keys).values()), limit=limit)
+
+    def postings(self, keys: Collection[int]) -> dict[int, list[int] | None]:
+        """The passage numbers holding each key (None when there are too many)."""
+        out: dict[int, list[int] | None] = {}
         for key in keys:
             postings = self._postings.get(key)
-            if postings and len(postings) <= self.max_postings:
-                counts.update(postings)
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        return [(self._passages[number], count) for number, count in ranked]
+            out[key] = postings if postings and len(postings) <= self.max_postings else None
+        return out
+
+    def ranked_passages(self, ranked: list[tuple[int, int]], *, limit: int
+                        ) -> list[tuple[Passage, int]]:
+        """The passages of the first ``limit`` ranked passage numbers."""
+        return [(self._passages[number], count) for number, count in ranked[:limit]]
 
     def same_text(self, text: str, kind: str) -> list[Passage]:
         """Return the passages of that kind whose text is exactly ``text``."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from typing import Protocol
 
 from factcheck.core.types import Passage, ReferenceInfo
@@ -24,4 +24,16 @@ class PassageIndex(Protocol):
 
     def same_text(self, text: str, kind: str) -> list[Passage]:
         """Return passages of that kind whose text is exactly ``text`` (a few copies at most)."""
+        ...
+
+    def postings(self, keys: Collection[int]) -> dict[int, Sequence[int] | None]:
+        """Return, for each key, the ids of the candidates holding it.
+
+        None (or an empty list) for a key held by none, or by too many to discriminate.
+        """
+        ...
+
+    def ranked_passages(self, ranked: list[tuple[int, int]], *, limit: int
+                        ) -> list[tuple[Passage, int]]:
+        """Return the passages of the first ``limit`` candidate ids of ``ranked`` that exist."""
         ...

@@ -5,10 +5,11 @@ from __future__ import annotations
 import abc
 import time
 import uuid
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
 from factcheck.core.index import INDEX_VERSION, passages_of
+from factcheck.core.prefetch import rank
 from factcheck.core.types import Passage, ReferenceInfo
 from factcheck.errors import Conflict, NotFound
 from factcheck.store.records import Job, Reference, content_hash
@@ -232,13 +233,24 @@ class Store(abc.ABC):
     def list_references(self, *, offset: int = 0, limit: int = 50) -> tuple[list[Reference], int]:
         """A page of references in the order they were added, and the total count."""
 
-    @abc.abstractmethod
     def lookup(self, keys: Collection[int], *, limit: int) -> list[tuple[Passage, int]]:
         """Passages sharing the most keys, best first (the core's port).
 
         ``limit`` counts distinct texts: each comes with up to ``MAX_OCCURRENCES`` passages
         holding it, of different references, in the order they were added.
         """
+        if not keys:
+            return []
+        return self.ranked_passages(rank(self.postings(keys).values()), limit=limit)
+
+    @abc.abstractmethod
+    def postings(self, keys: Collection[int]) -> dict[int, Sequence[int] | None]:
+        """The distinct text ids holding each key (None: none, or more than MAX_KEY_TEXTS)."""
+
+    @abc.abstractmethod
+    def ranked_passages(self, ranked: list[tuple[int, int]], *, limit: int
+                        ) -> list[tuple[Passage, int]]:
+        """The passages of the first ``limit`` text ids of ``ranked`` that some passage holds."""
 
     @abc.abstractmethod
     def same_text(self, text: str, kind: str) -> list[Passage]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import threading
-from collections import Counter
 from collections.abc import Collection
 from typing import Any
 
@@ -217,19 +216,19 @@ class RedisStore(Store):
     def version(self) -> int:
         return int(self._call(self.r.get, self._k("version")) or 0)
 
-    def lookup(self, keys: Collection[int], *, limit: int) -> list[tuple[Passage, int]]:
+    def postings(self, keys: Collection[int]) -> dict[int, list[int] | None]:
         keys = list(keys)
         if not keys:
+            return {}
+        members = self._call(lambda: self._postings(
+            keys=[self._k("post", key) for key in keys], args=[MAX_KEY_TEXTS]))
+        return {key: [int(m) for m in found] or None for key, found in zip(keys, members)}
+
+    def ranked_passages(self, ranked: list[tuple[int, int]], *, limit: int
+                        ) -> list[tuple[Passage, int]]:
+        if not ranked:
             return []
-        pipe = self.r.pipeline(transaction=False)
-        self._postings(keys=[self._k("post", key) for key in keys], args=[MAX_KEY_TEXTS],
-                       client=pipe)
-        pipe.mget(self._k("removals"), self._k("version"))
-        postings, generation = self._call(pipe.execute)
-        hits: Counter[int] = Counter()
-        for members in postings:
-            hits.update(int(m) for m in members)
-        ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
+        generation = self._call(self.r.mget, self._k("removals"), self._k("version"))
         found: list[tuple[Passage, int]] = []
         texts = 0
         for i in range(0, len(ranked), max(limit + 8, 1)):  # refill past texts no longer held

@@ -7,7 +7,7 @@ import os
 import sqlite3
 import threading
 from array import array
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -287,7 +287,7 @@ class SQLiteStore(Store):
         row = self._db().execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
         return int(row[0])
 
-    def lookup(self, keys: Collection[int], *, limit: int) -> list[tuple[Passage, int]]:
+    def postings(self, keys: Collection[int]) -> dict[int, array | None]:
         db = self._db()
         rows: dict[int, list[tuple[int, bytes]]] = defaultdict(list)
         keys = list(keys)
@@ -296,12 +296,18 @@ class SQLiteStore(Store):
             for key, n, blob in db.execute(
                     f"SELECT key, n, tids FROM postings WHERE key IN ({marks})", chunk):
                 rows[key].append((n, blob))
-        hits: Counter[int] = Counter()
-        for segments in rows.values():
+        out: dict[int, array | None] = dict.fromkeys(keys)
+        for key, segments in rows.items():
             if sum(n for n, _ in segments) <= MAX_KEY_TEXTS:
-                for _, blob in segments:
-                    hits.update(_unpack(blob))
-        ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
+                tids = _unpack(segments[0][1])
+                for _, blob in segments[1:]:
+                    tids.frombytes(blob)
+                out[key] = tids
+        return out
+
+    def ranked_passages(self, ranked: list[tuple[int, int]], *, limit: int
+                        ) -> list[tuple[Passage, int]]:
+        db = self._db()
         found: list[tuple[Passage, int]] = []
         texts = 0
         for chunk in _chunks(ranked, limit + 8 if limit else 1):  # refill past deleted texts
