@@ -11,6 +11,7 @@ keys with its source. Keys made only of stopwords are never produced.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from itertools import pairwise
 
 from factcheck.core.quotes import extract_quotes
@@ -56,7 +57,8 @@ def content_runs(text: str) -> list[list[str]]:
     return [run for run in runs if run]
 
 
-def keys_of(text: str, *, skips: bool = True) -> set[int]:
+@lru_cache(maxsize=8192)  # a draft's sentences are keyed for the prefetch, then per claim
+def keys_of(text: str, *, skips: bool = True) -> frozenset[int]:
     """Return the index keys of ``text``: hashes of its content-word pairs, adjacent or one apart.
 
     ``skips=False`` leaves out the pairs one word apart.
@@ -71,7 +73,7 @@ def keys_of(text: str, *, skips: bool = True) -> set[int]:
         if skips:
             for first, second in zip(run, run[2:]):
                 keys.add(_hash(f"{first} _ {second}"))
-    return keys
+    return frozenset(keys)
 
 
 def passages_of(reference_id: str, text: str) -> list[Passage]:
@@ -93,13 +95,14 @@ def passages_of(reference_id: str, text: str) -> list[Passage]:
     return out
 
 
-def passage_keys(passage: Passage) -> set[int]:
+def passage_keys(passage: Passage) -> frozenset[int]:
     """The index keys of a passage: a quote also gets the pairs one word apart.
 
     Short quotes are where one changed word must not hide the source; sentences get adjacent
     pairs only, which keeps the index small.
     """
-    return keys_of(passage.text, skips=passage.kind == "quote")
+    # (not through keys_of's cache: an ingest would only push the drafts' keys out of it)
+    return keys_of.__wrapped__(passage.text, skips=passage.kind == "quote")
 
 
 def text_id(passage: Passage) -> int:
