@@ -1,6 +1,7 @@
 """End to end over HTTP and Celery on Redis: sustained drafts/s and submit-to-report latency.
 
     python bench/e2e_load.py [--references 10000] [--seconds 60] [--rate 20] [--workers 2]
+                             [--burst N]
 
 Starts gunicorn and N Celery workers (concurrency 1 each) on a Redis database of its own,
 loads a synthetic store of real BBC paragraphs, then for --seconds submits ~1,000-word drafts
@@ -60,6 +61,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--rate", type=float, default=20)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--burst", type=int, default=0,
+                        help="after the steady load, N drafts at once: the workers' capacity")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/12")
     args = parser.parse_args()
 
@@ -106,6 +109,7 @@ def main() -> None:
         noop = noop_round_trips(store, celery_app, 100)
         latencies, waits, computes, errors, counts = run_load(base, headers, drafts,
                                                               args.seconds, args.rate)
+        burst = run_burst(base, headers, drafts, args.burst) if args.burst else None
     finally:
         for proc in procs:
             os.killpg(proc.pid, signal.SIGTERM)
@@ -130,9 +134,40 @@ def main() -> None:
                                              f"{pct(noop, .99) * 1000:,.1f} ms"),
         ("p50 ratio to no-op", f"{pct(latencies, .5) / pct(noop, .5):,.1f}x"),
     ]
+    if burst is not None:
+        n, seconds, lost, finished = burst
+        rows += [("burst", f"{n} drafts submitted at once, all done in {seconds:,.1f} s: "
+                           f"{finished / seconds:,.1f} drafts/s; lost {lost}")]
     width = max(len(k) for k, _ in rows)
     for key, value in rows:
         print(f"{key:<{width}}  {value}")
+
+
+def run_burst(base: str, headers: dict, drafts: list[str], n: int) -> tuple[int, float, int, int]:
+    """Submit ``n`` new drafts at once (a deadline), then wait for all: the workers' capacity.
+
+    Polls each job every 0.5 s only, so the client takes little of the machine from them.
+    Returns (n, seconds from the first submission to the last report, lost, done).
+    """
+    session = requests.Session()
+    t0 = time.time()
+    jobs = []
+    for i in range(n):
+        r = session.post(f"{base}/v1/checks", json={"text": f"{drafts[i % len(drafts)]}\n\n"
+                                                           f"Burst {i}."},
+                         headers=headers, timeout=10)
+        jobs.append(r.headers["Location"])
+    finished: dict[str, float] = {}
+    deadline = time.time() + 600
+    while len(finished) < n and time.time() < deadline:
+        time.sleep(0.5)
+        for location in jobs:
+            if location not in finished:
+                job = session.get(base + location, headers=headers, timeout=10).json()
+                if job["status"] in ("done", "failed"):
+                    finished[location] = job["finished_at"]
+    last = max(finished.values(), default=t0)
+    return n, last - t0, n - len(finished), len(finished)
 
 
 def run_load(base: str, headers: dict, drafts: list[str], seconds: float,
