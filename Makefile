@@ -17,6 +17,7 @@ serve: $(STAMP)
 	$(VENV)/bin/factcheck serve --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
+	$(VENV)/bin/ruff check factcheck workers
 	$(VENV)/bin/python -m pytest
 
 test-fast: $(STAMP)

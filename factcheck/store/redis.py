@@ -128,7 +128,7 @@ class RedisStore(Store):
                 tids[fp] = None
                 continue
             tid = self._call(self.r.incr, self._k("seq"))
-            if not self._call(lambda: self.r.set(self._k("fp", fp), tid, nx=True)):
+            if not self._call(lambda fp=fp, tid=tid: self.r.set(self._k("fp", fp), tid, nx=True)):
                 tids[fp] = int(self._call(self.r.get, self._k("fp", fp)))
                 continue
             pipe = self.r.pipeline(transaction=False)
