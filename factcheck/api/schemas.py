@@ -10,12 +10,17 @@ def _not_blank(value: str) -> None:
         raise ValidationError("Must contain some text, not only white space.")
 
 
+#: The OpenAPI form of _not_blank (a pattern is searched for anywhere in the string).
+_SOME_TEXT = {"pattern": r"\S"}
+
+
 class CheckRequestSchema(Schema):
     text = fields.String(validate=[validate.Length(min=1), _not_blank],
-                         metadata={"description": "The draft to check, as plain text."})
+                         metadata={"description": "The draft to check, as plain text.",
+                                   **_SOME_TEXT})
     html = fields.String(validate=[validate.Length(min=1), _not_blank], metadata={
         "description": "Or the draft as HTML: its text is checked and every span is also "
-                       "given in the HTML (html_start, html_end)."})
+                       "given in the HTML (html_start, html_end).", **_SOME_TEXT})
     title = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=1000))
     source = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=200),
                            metadata={"description": "Who sent it: a CMS name, a desk, ..."})
@@ -61,8 +66,10 @@ class ReferenceRequestSchema(Schema):
     id = fields.String(load_default=None, validate=validate.Regexp(
         r"^[A-Za-z0-9][A-Za-z0-9._/:-]{0,199}$",
         error="Use 1-200 letters, digits and . _ / : - (starting with a letter or digit)."))
-    title = fields.String(required=True, validate=[validate.Length(min=1, max=1000), _not_blank])
-    text = fields.String(required=True, validate=[validate.Length(min=1), _not_blank])
+    title = fields.String(required=True, validate=[validate.Length(min=1, max=1000), _not_blank],
+                          metadata=_SOME_TEXT)
+    text = fields.String(required=True, validate=[validate.Length(min=1), _not_blank],
+                         metadata=_SOME_TEXT)
     url = fields.Url(load_default=None, allow_none=True)
     source = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=200))
     published_at = fields.DateTime(load_default=None, allow_none=True, metadata={
