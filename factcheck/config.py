@@ -23,6 +23,9 @@ DEFAULTS: dict[str, Any] = {
     "SEEDS_DIR": str(Path(__file__).resolve().parent.parent / "seeds"),
     # Largest request body accepted, in bytes (413 above it).
     "MAX_CONTENT_LENGTH": 1_000_000,
+    # Most quotation marks a draft may hold (about half as many quotes); 422 above it. A draft
+    # with more is not an article: split it.
+    "MAX_QUOTE_MARKS": 2_000,
     # A running job whose worker has not finished it after this many seconds is considered
     # lost: it is re-queued (up to JOB_MAX_ATTEMPTS runs in all) or marked failed.
     "JOB_TIMEOUT": 300,

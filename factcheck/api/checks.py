@@ -6,14 +6,15 @@ from typing import ClassVar
 
 from flask import current_app, g, request, url_for
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
+from factcheck.api.problems import Blueprint
 from factcheck.api.schemas import (
     CheckAcceptedSchema,
     CheckRequestSchema,
     CheckSchema,
     DeliverySchema,
 )
+from factcheck.errors import InvalidInput
 from factcheck.integrations.callbacks import delivery_log
 from factcheck.integrations.html import html_to_text
 from factcheck.integrations.outbound import HostNotFound, check_url
@@ -42,10 +43,18 @@ def check_callback_url(url: str) -> None:
         pass  # may resolve by the time a check is done; delivery retries if not
 
 
+_QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb", "''")
+
+
 def accept(text: str, *, idempotency_key: str | None = None, **fields):
     """Accept a check (shared with the CMS hooks): the response of the POST that asked for it."""
     settings = current_app.config["FACTCHECK"]
     store = current_app.extensions["factcheck.store"]
+    marks = sum(text.count(mark) for mark in _QUOTE_MARKS)
+    if marks > settings["MAX_QUOTE_MARKS"]:
+        raise InvalidInput(
+            f"The draft holds {marks} quotation marks; a check takes at most "
+            f"{settings['MAX_QUOTE_MARKS']} (MAX_QUOTE_MARKS). Split the draft.")
     if fields.get("callback_url"):
         check_callback_url(fields["callback_url"])
     job, new = submit_check(store, _enqueue, text=text, idempotency_key=idempotency_key,

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from flask import current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from factcheck import __version__
+from factcheck.api.problems import Blueprint
 from factcheck.api.schemas import HealthSchema
 from factcheck.config import broker_folder, is_embedded_broker
 

@@ -13,9 +13,9 @@ from typing import ClassVar
 
 from flask import Response, current_app, request
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from factcheck.api.checks import accept, check_callback_url
+from factcheck.api.problems import Blueprint
 from factcheck.api.schemas import CheckAcceptedSchema, HookRequestSchema, HookSchema
 from factcheck.errors import NotFound
 from factcheck.integrations.cms import parse_generic, parse_ghost, parse_wordpress
@@ -41,7 +41,7 @@ def _verify(kind: str, body: bytes, secrets: list[str], tolerance: int) -> None:
 def _is_ghost_deletion(body: bytes) -> bool:
     try:
         payload = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False  # the parser reports malformed bodies
     post = payload.get("post") if isinstance(payload, dict) else None
     return isinstance(post, dict) and post.get("current") == {}

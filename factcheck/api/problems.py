@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json as stdjson
 import logging
 from typing import Any
 
+import flask_smorest
 from flask import Response, json
 from flask_smorest import Api
 from marshmallow import Schema, fields
+from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException
 
 from factcheck.errors import FactcheckError
@@ -52,6 +55,22 @@ def _field_errors(messages: Any) -> str:
     for location_errors in (messages or {}).values():
         walk("", location_errors)
     return "; ".join(parts)
+
+
+class _Parser(FlaskParser):
+    """webargs' parser, with a body nested too deeply for ``json`` refused as invalid JSON."""
+
+    def _raw_load_json(self, req):
+        try:
+            return super()._raw_load_json(req)
+        except RecursionError:
+            raise stdjson.JSONDecodeError("nested too deeply", "(body)", 0) from None
+
+
+class Blueprint(flask_smorest.Blueprint):
+    """The API's blueprints: flask-smorest's, parsing bodies with :class:`_Parser`."""
+
+    ARGUMENTS_PARSER = _Parser()
 
 
 class ProblemSchema(Schema):

@@ -6,8 +6,8 @@ from typing import ClassVar
 
 from flask import current_app, url_for
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
+from factcheck.api.problems import Blueprint
 from factcheck.api.schemas import (
     PageArgsSchema,
     ReferencePageSchema,

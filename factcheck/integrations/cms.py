@@ -127,6 +127,8 @@ def _load_object(body: bytes) -> dict[str, Any]:
         payload = json.loads(body)
     except (ValueError, UnicodeDecodeError) as error:
         raise PayloadError(f"body is not JSON: {error}") from None
+    except RecursionError:
+        raise PayloadError("body is JSON nested too deeply") from None
     if not isinstance(payload, dict):
         raise PayloadError("body must be a JSON object")
     return payload
