@@ -40,26 +40,36 @@ def check_text(
     Figures inside quotes belong to the quote's check and get no finding of their own.
     """
     quotes = extract_quotes(text)
-    sentences = sentence_spans(text)
-    if hasattr(index, "postings"):  # read the postings of the whole draft at once
-        keys = set().union(*(keys_of(text[s:e]) for s, e in sentences),
-                           *(keys_of(q.text) for q in quotes))
-        index = PrefetchedIndex(index, keys)
-    findings = [check_quote(q, index, options=options, text=text) for q in quotes]
     inside = [(q.start, q.end) for q in quotes]
     figures = [
         f
         for f in with_labels(text, extract_figures(text, published=published))
         if not any(s <= f.start < e for s, e in inside)
     ]
-    for start, end in sentences:
-        in_sentence = [f for f in figures if start <= f.start < end]
-        if in_sentence:
-            checked = check_figures(text, (start, end), in_sentence, index, options=options)
-            # A number in a name is reported only when the source has another one there.
-            findings.extend(f for f in checked if f.figure.kind != LABEL or f.verdict == "mismatch")
+    claims = [(span, [f for f in figures if span[0] <= f.start < span[1]])
+              for span in sentence_spans(text)]
+    claims = [(span, in_sentence) for span, in_sentence in claims if in_sentence]
+    if hasattr(index, "postings"):
+        index = _prefetched(text, quotes, claims, index)
+    findings = [check_quote(q, index, options=options, text=text) for q in quotes]
+    for span, in_sentence in claims:
+        checked = check_figures(text, span, in_sentence, index, options=options)
+        # A number in a name is reported only when the source has another one there.
+        findings.extend(f for f in checked if f.figure.kind != LABEL or f.verdict == "mismatch")
     findings.sort(key=lambda f: (f.start, f.end))
     return _with_titles(findings, index)
+
+
+def _prefetched(text: str, quotes: list, claims: list, index) -> PrefetchedIndex:
+    """The index with the postings of the draft's look-ups read at once.
+
+    Those are its quotes and its sentences with figures, less the sentences the store holds
+    word for word (they are their own source: no look-up). Look-ups not foreseen here (the
+    sentence around a short quote or an attribution) read their keys as they come.
+    """
+    searched = [text[s:e] for (s, e), _ in claims if not index.same_text(text[s:e], "sentence")]
+    keys = set().union(*(keys_of(t) for t in searched), *(keys_of(q.text) for q in quotes))
+    return PrefetchedIndex(index, keys)
 
 
 def _with_titles(findings: list[Finding], index: PassageIndex) -> list[Finding]:
