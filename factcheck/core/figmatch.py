@@ -99,6 +99,11 @@ def align_figure(
     least two matching tokens, or replace exactly one figure between matching words.
     """
     start, end = sentence
+    if passage.text == text[start:end]:  # the sentence word for word: the same figure there
+        shift = passage.start - start
+        found = replace(figure, start=figure.start + shift, end=figure.end + shift)
+        return FigureMatch(passage, found.start, found.end, found, 1.0,
+                           compare_figures(figure, found), False)
     draft, draft_at = _masked_draft(text[start:end], tuple(figures), start)
     position = draft_at[figures.index(figure)]
     source_figures, source, source_at = _masked_passage(passage.text)
