@@ -54,19 +54,13 @@ def check_quote(
     tokens = tokenize(quote.text, editorial=True)
     words = sum(1 for t in tokens if t.kind == "word")
     short = words < options.min_quote_words
-    found = _quote_candidates(quote, text, index, options, short=short)
-    passages = screen(quote.text, found, keep=options.screen_keep)
-    exact_seen = False
-
-    def align(passage: Passage) -> Alignment | None:
-        # Once a source holds the quote word for word, only other exact sources still matter
-        # (as more sources and speakers), and those are cheap to recognise.
-        nonlocal exact_seen
-        found = align_quote(quote.text, passage, tokens=tokens, exact_only=exact_seen)
-        exact_seen = exact_seen or (found is not None and not found.diff)
-        return found
-
-    close = [a for a in once_per_text(align, passages) if _is_close(a, options)]
+    # The few best candidates first: most quotes are held word for word by one of them. Only a
+    # quote that none of them holds exactly needs the long list (to find what changed).
+    found, close = _aligned(quote, tokens, text, index, options, short=short,
+                            limit=options.first_candidate_limit)
+    if not any(not a.diff for a in close):
+        found, close = _aligned(quote, tokens, text, index, options, short=short,
+                                limit=options.candidate_limit)
     base = {"claim": "quote", "start": quote.start, "end": quote.end, "text": quote.text}
     base["speaker"] = quote.speaker
     if not close:
@@ -86,19 +80,43 @@ def check_quote(
                    negation=best.negation, **base)  # fmt: skip
 
 
+def _aligned(
+    quote: Quote,
+    tokens: list,
+    text: str | None,
+    index: PassageIndex,
+    options: CheckOptions,
+    *,
+    short: bool,
+    limit: int,
+) -> tuple[list[Passage], list[Alignment]]:
+    """The candidates of a quote (``limit`` texts) and the close alignments among them."""
+    found = _quote_candidates(quote, text, index, options, short=short, limit=limit)
+    passages = screen(quote.text, found, keep=options.screen_keep)
+    exact_seen = False
+
+    def align(passage: Passage) -> Alignment | None:
+        # Once a source holds the quote word for word, only other exact sources still matter
+        # (as more sources and speakers), and those are cheap to recognise.
+        nonlocal exact_seen
+        found = align_quote(quote.text, passage, tokens=tokens, exact_only=exact_seen)
+        exact_seen = exact_seen or (found is not None and not found.diff)
+        return found
+
+    return found, [a for a in once_per_text(align, passages) if _is_close(a, options)]
+
+
 def _quote_candidates(
-    quote: Quote, text: str | None, index: PassageIndex, options: CheckOptions, *, short: bool
+    quote: Quote, text: str | None, index: PassageIndex, options: CheckOptions, *, short: bool,
+    limit: int,
 ) -> list[Passage]:
     """Candidates for a quote; a short or generic one is also looked up by its sentence."""
-    limits = {
-        "limit": options.candidate_limit,
-        "few_keys": options.few_keys,
-        "wide_limit": options.wide_candidate_limit,
-    }
-    found = find_candidates(index, quote.text, **limits)
+    wide = options.wide_candidate_limit if limit >= options.candidate_limit else limit
+    found = find_candidates(index, quote.text, limit=limit, few_keys=options.few_keys,
+                            wide_limit=wide)
     if text is not None and (short or len(keys_of(quote.text)) <= options.few_keys):
         lo, hi = sentence_around(text, quote.start, quote.end)
-        found += find_candidates(index, text[lo:hi], limit=options.candidate_limit)
+        found += find_candidates(index, text[lo:hi], limit=limit)
     return list(dict.fromkeys(found))
 
 

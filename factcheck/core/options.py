@@ -9,6 +9,7 @@ from dataclasses import dataclass
 class CheckOptions:
     """Thresholds and limits of the check, with defaults tuned on development drafts."""
 
+    first_candidate_limit: int = 6  # texts asked first for a quote: enough when one holds it
     candidate_limit: int = 20  # passages asked from the index per claim
     few_keys: int = 3  # a quote with this few index keys ties with many passages...
     wide_candidate_limit: int = 100  # ...so this many are asked for

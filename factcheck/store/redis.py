@@ -231,8 +231,8 @@ class RedisStore(Store):
         generation = self._call(self.r.mget, self._k("removals"), self._k("version"))
         found: list[tuple[Passage, int]] = []
         texts = 0
-        for i in range(0, len(ranked), max(limit + 8, 1)):  # refill past texts no longer held
-            chunk = ranked[i : i + max(limit + 8, 1)]
+        for i in range(0, len(ranked), max(limit, 1)):  # refill past texts no longer held
+            chunk = ranked[i : i + max(limit, 1)]
             by_tid = self._passages([tid for tid, _ in chunk], generation)
             for tid, n in chunk:
                 if by_tid.get(tid):

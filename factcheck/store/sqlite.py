@@ -310,7 +310,7 @@ class SQLiteStore(Store):
         db = self._db()
         found: list[tuple[Passage, int]] = []
         texts = 0
-        for chunk in _chunks(ranked, limit + 8 if limit else 1):  # refill past deleted texts
+        for chunk in _chunks(ranked, limit or 1):  # more only if some texts are no longer held
             for passages in self._passages(db, chunk):
                 found += passages
                 texts += 1
