@@ -6,9 +6,10 @@ import json
 import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from factcheck.core.index import passages_of
 from factcheck.core.types import Passage
@@ -108,6 +109,12 @@ class ParallelParser:
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
 
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
 
 def ingest_files(store: Store, files: list[tuple[Path, Path]], *, progress=None,
                  batch: int = 200, jobs: int = 1) -> IngestSummary:
@@ -118,44 +125,37 @@ def ingest_files(store: Store, files: list[tuple[Path, Path]], *, progress=None,
     """
     summary = IngestSummary()
     pending: list[tuple[Path, dict[str, Any]]] = []
-    parse = ParallelParser(jobs) if jobs > 1 else None
-    try:
-        return _ingest(store, files, summary, pending, progress, batch, parse)
-    finally:
-        if parse is not None:
-            parse.close()
+    with ParallelParser(jobs) if jobs > 1 else nullcontext() as parse:
 
-
-def _ingest(store, files, summary, pending, progress, batch, parse) -> IngestSummary:
-    def flush() -> None:
-        try:
-            results = store.add_references([record for _, record in pending], parse=parse)
-        except FactcheckError:  # one bad record (a conflicting id): find it one by one
-            results = []
-            for path, record in pending:
-                try:
-                    results.append(store.add_reference(**record))
-                except FactcheckError as exc:
-                    summary.failed += 1
-                    summary.errors.append(f"{path}: {exc.detail}")
-        for _, created in results:
-            summary.added += created
-            summary.unchanged += not created
-        if progress is not None:
-            progress(len({path for path, _ in pending}))
-        pending.clear()
-
-    for path, root in files:
-        try:
-            pending += [(path, record) for record in parse_file(path, root,
-                                                                warnings=summary.warnings)]
-        except FactcheckError as exc:
-            summary.failed += 1
-            summary.errors.append(exc.detail)
+        def flush() -> None:
+            try:
+                results = store.add_references([record for _, record in pending], parse=parse)
+            except FactcheckError:  # one bad record (a conflicting id): find it one by one
+                results = []
+                for path, record in pending:
+                    try:
+                        results.append(store.add_reference(**record))
+                    except FactcheckError as exc:
+                        summary.failed += 1
+                        summary.errors.append(f"{path}: {exc.detail}")
+            for _, created in results:
+                summary.added += created
+                summary.unchanged += not created
             if progress is not None:
-                progress(1)
-        if len(pending) >= batch:
+                progress(len({path for path, _ in pending}))
+            pending.clear()
+
+        for path, root in files:
+            try:
+                pending += [(path, record) for record in parse_file(path, root,
+                                                                    warnings=summary.warnings)]
+            except FactcheckError as exc:
+                summary.failed += 1
+                summary.errors.append(exc.detail)
+                if progress is not None:
+                    progress(1)
+            if len(pending) >= batch:
+                flush()
+        if pending:
             flush()
-    if pending:
-        flush()
     return summary

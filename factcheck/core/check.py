@@ -50,7 +50,8 @@ def check_text(
               for span in sentence_spans(text)]
     claims = [(span, in_sentence) for span, in_sentence in claims if in_sentence]
     if hasattr(index, "postings"):
-        index = _prefetched(text, quotes, claims, index)
+        index = PrefetchedIndex(index)
+        _prefetch(text, quotes, claims, index)
     findings = [check_quote(q, index, options=options, text=text) for q in quotes]
     for span, in_sentence in claims:
         checked = check_figures(text, span, in_sentence, index, options=options)
@@ -60,8 +61,8 @@ def check_text(
     return _with_titles(findings, index)
 
 
-def _prefetched(text: str, quotes: list, claims: list, index) -> PrefetchedIndex:
-    """The index with the postings of the draft's look-ups read at once.
+def _prefetch(text: str, quotes: list, claims: list, index: PrefetchedIndex) -> None:
+    """Read the postings of the draft's look-ups at once.
 
     Those are its quotes and its sentences with figures, less the sentences the store holds
     word for word (they are their own source: no look-up). Look-ups not foreseen here (the
@@ -69,7 +70,7 @@ def _prefetched(text: str, quotes: list, claims: list, index) -> PrefetchedIndex
     """
     searched = [text[s:e] for (s, e), _ in claims if not index.same_text(text[s:e], "sentence")]
     keys = set().union(*(keys_of(t) for t in searched), *(keys_of(q.text) for q in quotes))
-    return PrefetchedIndex(index, keys)
+    index.prefetch(keys)
 
 
 def _with_titles(findings: list[Finding], index: PassageIndex) -> list[Finding]:

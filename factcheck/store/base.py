@@ -43,7 +43,7 @@ class OccurrenceCache:
         self.removals: object = None
         self.version: object = None
         self._passages: dict[int, tuple[object, list[Passage]]] = {}
-        self.texts: dict[tuple[int, str], int] = {}
+        self.texts: dict[tuple[str, str], int] = {}  # (kind, text) -> text id
 
     def check(self, removals: object, version: object) -> None:
         """Forget everything when the store's removal count moved (or the cache is full)."""

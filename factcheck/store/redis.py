@@ -120,22 +120,34 @@ class RedisStore(Store):
         order = list(fps)
         known = self._call(self.r.mget, [self._k("fp", fp) for fp in order]) if order else []
         tids: dict[int, int | None] = {fp: int(t) for fp, t in zip(order, known) if t}
+        new = []
         for fp, passage in fps.items():
-            if fp in tids:
-                continue
-            keys = passage_keys(passage)
-            if not keys:
-                tids[fp] = None
-                continue
-            tid = self._call(self.r.incr, self._k("seq"))
-            if not self._call(lambda fp=fp, tid=tid: self.r.set(self._k("fp", fp), tid, nx=True)):
-                tids[fp] = int(self._call(self.r.get, self._k("fp", fp)))
-                continue
-            pipe = self.r.pipeline(transaction=False)
-            for key in keys:
-                pipe.sadd(self._k("post", key), tid)
-            self._call(pipe.execute)
-            tids[fp] = tid
+            if fp not in tids:
+                keys = passage_keys(passage)
+                if keys:
+                    new.append((fp, keys))
+                else:
+                    tids[fp] = None
+        if not new:
+            return tids
+        # One id each from the counter, claimed with SET NX in one round trip; the postings
+        # of the claims won (and the ids of those lost) in another.
+        first = self._call(self.r.incrby, self._k("seq"), len(new)) - len(new) + 1
+        pipe = self.r.pipeline(transaction=False)
+        for n, (fp, _) in enumerate(new):
+            pipe.set(self._k("fp", fp), first + n, nx=True)
+        won = self._call(pipe.execute)
+        lost = [fp for (fp, _), claimed in zip(new, won) if not claimed]
+        pipe = self.r.pipeline(transaction=False)
+        for fp in lost:  # another writer's id for the same text
+            pipe.get(self._k("fp", fp))
+        for n, ((fp, keys), claimed) in enumerate(zip(new, won)):
+            if claimed:
+                tids[fp] = first + n
+                for key in keys:
+                    pipe.sadd(self._k("post", key), first + n)
+        replies = self._call(pipe.execute)
+        tids.update((fp, int(tid)) for fp, tid in zip(lost, replies))
         return tids
 
     def _write_passages(self, pipe, ref_id: str, first_pid: int, passages: list[Passage],

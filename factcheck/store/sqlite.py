@@ -328,24 +328,27 @@ class SQLiteStore(Store):
         db = self._db()
         with self._seen_lock:
             seen = self._fresh_cache(db)
-            tid = seen.texts.get((text_id(Passage("", 0, 0, text, kind)), text))
+            tid = seen.texts.get((kind, text))
         if tid is None:
             row = db.execute("SELECT tid, text FROM texts WHERE fp = ?",
                              (text_id(Passage("", 0, 0, text, kind)),)).fetchone()
             if row is None or row[1] != text:
                 return []
             tid = row[0]
-        found = self._passages(db, [(tid, 0)])
+        found = self._passages(db, [(tid, 0)], checked=True)
         if found:
             with self._seen_lock:
-                seen.texts[(text_id(Passage("", 0, 0, text, kind)), text)] = tid
+                seen.texts[(kind, text)] = tid
         return [p for group in found for p, _ in group]
 
-    def _passages(self, db: sqlite3.Connection, ranked: list[tuple[int, int]]
-                  ) -> list[list[tuple[Passage, int]]]:
-        """Per text id of ``ranked`` (in its order), up to MAX_OCCURRENCES passages holding it."""
+    def _passages(self, db: sqlite3.Connection, ranked: list[tuple[int, int]], *,
+                  checked: bool = False) -> list[list[tuple[Passage, int]]]:
+        """Per text id of ``ranked`` (in its order), up to MAX_OCCURRENCES passages holding it.
+
+        ``checked``: the caller has just checked the cache against the store.
+        """
         with self._seen_lock:
-            seen = self._fresh_cache(db)
+            seen = self._seen if checked else self._fresh_cache(db)
             by_tid = {tid: found for tid, _ in ranked if (found := seen.get(tid)) is not None}
         missing = [tid for tid, _ in ranked if tid not in by_tid]
         if missing:
