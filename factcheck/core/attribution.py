@@ -97,13 +97,16 @@ def _uncued_mention(text: str, stretch: Stretch, ctx: _Context) -> Mention | Non
     return found
 
 
-def attribute(text: str, stretches: Sequence[Stretch]) -> list[tuple[Speaker | None, bool]]:
+def attribute(text: str, stretches: Sequence[Stretch], *,
+              resolve: bool = True) -> list[tuple[Speaker | None, bool]]:
     """Return ``(speaker or None, cued)`` for each quoted stretch of ``text``, in order.
 
     ``cued`` tells that a reporting verb or ``according to`` ties the speaker to the quote, rather
-    than the speaker being carried over or guessed from the sentence subject.
+    than the speaker being carried over or guessed from the sentence subject. ``resolve=False``
+    leaves pronouns and roles unresolved (``Speaker.name`` is the mention); names are still
+    canonical.
     """
-    resolver = Resolver(text, stretches)
+    resolver = Resolver(text, stretches, resolve=resolve)
     contexts = [_Context(text, stretches, i) for i in range(len(stretches))]
     found: list[tuple[Speaker | None, bool]] = []
     previous: Speaker | None = None

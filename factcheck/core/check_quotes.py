@@ -289,7 +289,7 @@ def _draft_speaker(quote: Quote, text: str | None, *, reach: int) -> str | None:
     introduces the next quote (``X said: "...``).
     """
     speaker = quote.speaker
-    if speaker is None or not is_person_name(speaker.text):
+    if speaker is None or not speaker.named or not is_person_name(speaker.text):
         return None
     if text is not None:
         after = speaker.start >= quote.end

@@ -190,11 +190,12 @@ def split_tagged_last_paragraph(text: str, stretch: Stretch) -> list[Stretch]:
     ]
 
 
-def extract_quotes(text: str) -> list[Quote]:
+def extract_quotes(text: str, *, resolve: bool = True) -> list[Quote]:
     """Return the direct quotes of ``text`` in order, each with its speaker when one is named.
 
     Quotes are sorted by ``start`` and never overlap; ``Quote.text`` is the text inside the
     marks.  Titles, scare quotes and markup values are left out (see ``is_speech_like``).
+    ``resolve=False`` leaves pronoun and role speakers unresolved (faster; names stay canonical).
 
     >>> [(q.text, q.speaker.name) for q in extract_quotes('"We will win," said Ann Lee.')]
     [('We will win,', 'Ann Lee')]
@@ -205,7 +206,7 @@ def extract_quotes(text: str) -> list[Quote]:
         for part in split_tagged_last_paragraph(text, whole)
     ]
     quotes = []
-    for stretch, (speaker, cued) in zip(stretches, attribute(text, stretches)):
+    for stretch, (speaker, cued) in zip(stretches, attribute(text, stretches, resolve=resolve)):
         if is_speech_like(text, stretch, cued=cued):
             start, end = _trim(text, stretch.start, stretch.end)
             quotes.append(Quote(start, end, text[start:end], speaker))

@@ -38,16 +38,40 @@ _QUALIFIER = re.compile(r"[a-z][\w'’-]*|[A-Z]\.(?:[A-Z]\.)+")
 class Resolver:
     """Resolves mentions to canonical names using the names met earlier in the text."""
 
-    def __init__(self, text: str, stretches: Sequence[Stretch]) -> None:
+    def __init__(self, text: str, stretches: Sequence[Stretch], *, resolve: bool = True) -> None:
+        """``resolve=False`` only canonicalises names: pronouns and roles stay as written.
+
+        That needs only the full names met in the text, a fraction of the work (an ingest keeps
+        only the speakers named at their quote).
+        """
         self.text = text
+        self.resolve = resolve
         self.speakers: list[tuple[int, str]] = []  # (offset, canonical name) of named speakers
         self.gender: dict[str, str] = {}
         self.people: set[str] = set()  # names met at least once where a person may stand
         self.full_names: dict[str, list[tuple[int, str]]] = {}  # surname -> (offset, full name)
+        self.names: list[tuple[int, str]] = []
+        self.offsets: list[int] = []
+        self.sentence_starts: list[int] = [0]
+        if not resolve:
+            self._collect_full_names(stretches)
+            return
         self.names = self._collect_names(stretches)
         self.offsets = [offset for offset, _ in self.names]
         starts = sentence_ends(text, 0, len(text)) + [m.end() for m in _LINE_START.finditer(text)]
         self.sentence_starts = sorted([0, *starts])
+
+    def _collect_full_names(self, stretches: Sequence[Stretch]) -> None:
+        """Only ``full_names``: what completing a surname needs.
+
+        A one-word mention never adds a full name of its own (completed, it repeats the latest
+        one), so only mentions of several words are read.
+        """
+        for start, end, _ in _mentions_outside(self.text, stretches, several_words=True):
+            canonical = self._complete(" ".join(_own_name(self.text[start:end].split())), start)
+            if " " in canonical:
+                surname = canonical.rsplit(" ", 1)[1]
+                self.full_names.setdefault(surname, []).append((start, canonical))
 
     def _collect_names(self, stretches: Sequence[Stretch]) -> list[tuple[int, str]]:
         """``(offset, canonical name)`` of the names outside quotes, in text order.
@@ -103,11 +127,13 @@ class Resolver:
         if kind == "name":
             name = self._canonical(start, mention)
             self.speakers.append((start, name))
+        elif not self.resolve:
+            name = mention
         elif kind == "pro":
             name = self._antecedent(start, mention.lower()) or mention
         else:
             name = self._role(start, mention) or mention
-        return Speaker(start, end, mention, name)
+        return Speaker(start, end, mention, name, kind == "name")
 
     def _canonical(self, start: int, mention: str) -> str:
         """Strip titles and complete a surname to the full name introduced earlier."""
@@ -157,12 +183,18 @@ class Resolver:
         return None
 
 
-def _mentions_outside(text: str, stretches: Sequence[Stretch]) -> list[Mention]:
-    """The name mentions of ``text`` that lie outside every quoted stretch."""
+def _mentions_outside(text: str, stretches: Sequence[Stretch], *,
+                      several_words: bool = False) -> list[Mention]:
+    """The name mentions of ``text`` that lie outside every quoted stretch.
+
+    ``several_words`` keeps only mentions of more than one word.
+    """
     mentions = []
     inside = iter(stretches)
     current = next(inside, None)
     for m in NAME_MENTION.finditer(text):
+        if several_words and len(m.group().split()) < 2:
+            continue
         while current is not None and current.close_end <= m.start():
             current = next(inside, None)
         if current is None or m.start() < current.open_at:

@@ -27,13 +27,15 @@ class Speaker:
 
     ``start``/``end``/``text`` are the mention at the attribution as written (``he``, ``Kirby``,
     ``the spokesman``); ``name`` is the canonical name it resolves to (``John Kirby``), equal to
-    ``text`` when nothing better is known.
+    ``text`` when nothing better is known. ``named`` tells that the mention is a name, not a
+    pronoun or a role.
     """
 
     start: int
     end: int
     text: str
     name: str
+    named: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -183,7 +183,8 @@ class SQLiteStore(Store):
         The keys of a text are computed once, however many references hold it. Passages whose
         text has no key (nothing but stopwords) are left out: no look-up could find them.
         """
-        fps = {text_id(p): p for _, passages in items for p in passages}
+        ids = [[text_id(p) for p in passages] for _, passages in items]
+        fps = {fp: p for (_, passages), row in zip(items, ids) for fp, p in zip(row, passages)}
         tids: dict[int, int | None] = {}
         for chunk in _chunks(list(fps)):
             marks = ",".join("?" * len(chunk))
@@ -200,9 +201,9 @@ class SQLiteStore(Store):
             for key in keys:
                 postings[key].append(tid)
         rows = []
-        for seq, passages in items:
-            for p in passages:
-                tid = tids[text_id(p)]
+        for (seq, passages), row in zip(items, ids):
+            for p, fp in zip(passages, row):
+                tid = tids[fp]
                 if tid is not None:
                     rows.append((seq, tid, p.start, p.end, _KINDS.index(p.kind), p.speaker))
         db.executemany("INSERT INTO passages (ref_seq, tid, start, end, kind, speaker)"

@@ -188,3 +188,17 @@ def test_a_name_right_after_says_with_no_comma_starts_the_reported_clause():
 def test_the_name_after_call_is_its_object_not_an_inverted_subject():
     text = 'That prompted Ivo Brandl to make a joke about yoga and call Moss "very flexible."'
     assert _only(text).speaker.name == "Ivo Brandl"
+
+
+def test_without_resolution_names_stay_canonical_and_pronouns_stay_as_written():
+    text = (
+        "Ann Hughes, the transport minister, spoke on Monday. \u201cThe line will open in "
+        "May,\u201d said Ms Hughes. \u201cIt will be busy,\u201d she added."
+    )
+    resolved = extract_quotes(text)
+    plain = extract_quotes(text, resolve=False)
+    assert [q.text for q in plain] == [q.text for q in resolved]
+    assert [(q.speaker.name, q.speaker.named) for q in resolved] == [
+        ("Ann Hughes", True), ("Ann Hughes", False)]
+    assert [(q.speaker.name, q.speaker.named) for q in plain] == [
+        ("Ann Hughes", True), ("she", False)]

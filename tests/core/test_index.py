@@ -11,9 +11,9 @@ from factcheck.core.memindex import MemoryIndex
 QUOTE = "We will keep investing in rural broadband because families there deserve it"
 
 
-def test_keys_are_stable_signed_64_bit_ints():
+def test_keys_are_stable_non_negative_63_bit_ints():
     keys = keys_of(QUOTE)
-    assert keys and all(isinstance(k, int) and -(2**63) <= k < 2**63 for k in keys)
+    assert keys and all(isinstance(k, int) and 0 <= k < 2**63 for k in keys)
     code = f"from factcheck.core.index import keys_of; print(sorted(keys_of({QUOTE!r})))"
     other = subprocess.run(
         [sys.executable, "-c", code],
@@ -71,6 +71,27 @@ def test_reference_gives_sentences_and_quote_passages_with_speakers():
     assert quote.speaker == "Ann Hughes"
     for p in passages:
         assert text[p.start : p.end] == p.text and p.reference_id == "ref-1"
+
+
+def test_adjacent_and_one_apart_pairs_have_different_keys():
+    assert keys_of("rural broadband", skips=False).isdisjoint(keys_of("rural x broadband") -
+                                                              keys_of("rural x broadband",
+                                                                      skips=False))
+    assert keys_of("rural broadband") != keys_of("broadband rural")
+
+
+def test_a_role_or_pronoun_speaker_is_never_stored_even_when_capitalised():
+    text = (
+        "One sign by the road read, \u201cDrive slow, live long.\u201d Another advised, "
+        "\u201cSpeed is the path to regret,\u201d and \u201cBuckle up today.\u201d "
+        "\u201cWe will keep investing in rural broadband,\u201d said Ann Hughes. "
+        "\u201cIt will take years,\u201d she added.\n"
+    )
+    speakers = {p.text: p.speaker for p, _ in index_reference("ref-1", text)
+                if p.kind == "quote"}
+    assert speakers["We will keep investing in rural broadband,"] == "Ann Hughes"
+    assert speakers["It will take years,"] is None  # "she": a guess, not the source's word
+    assert speakers["Speed is the path to regret,"] is None  # "Another": not a name
 
 
 def test_keys_per_article_stay_modest():

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.core.text import (
+    fold,
     is_person_name,
     normalize,
+    plain_runs,
+    plain_words,
     same_person,
     sentence_around,
     sentence_spans,
@@ -80,3 +85,25 @@ def test_sentence_around_stays_in_its_sentence_and_line():
     start = text.index("Quoted")
     lo, hi = sentence_around(text, start, start + len("Quoted words,"))
     assert text[lo:hi] == '"Quoted words," said Ann Lee.'
+
+
+FOLDING_CASES = [
+    "We [Acme] can\u2019t \u2026 go &amp; see",
+    "caf&eacute; &amp co \u2014 [a] ... &#x201C;Yes&#x201D;",
+    "\u00abNon\u00bb, dit-il. \u2018Maybe\u2019 ``so''",
+    "&lt;b&gt; 5.1% of \u00a3300,000 [sic]",
+]
+
+
+@pytest.mark.parametrize("text", FOLDING_CASES)
+def test_fast_folding_gives_the_words_tokenize_gives(text):
+    assert fold(text) == normalize(text).text
+    tokens = tokenize(text, editorial=True)
+    runs: list[list[str]] = [[]]
+    for tok in tokens:
+        if tok.kind == "word":
+            runs[-1].append(tok.norm)
+        else:
+            runs.append([])
+    assert [run for run in plain_runs(text) if run] == [run for run in runs if run]
+    assert plain_words(text) == " ".join(t.norm for t in tokens if t.kind == "word")
