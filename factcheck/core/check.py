@@ -7,6 +7,7 @@ returns one :class:`Finding` per claim.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import replace
 from datetime import date
 
@@ -49,28 +50,39 @@ def check_text(
     claims = [(span, [f for f in figures if span[0] <= f.start < span[1]])
               for span in sentence_spans(text)]
     claims = [(span, in_sentence) for span, in_sentence in claims if in_sentence]
-    if hasattr(index, "postings"):
+    prefetched = hasattr(index, "postings")
+    if prefetched:
         index = PrefetchedIndex(index)
-        _prefetch(text, quotes, claims, index)
-    findings = [check_quote(q, index, options=options, text=text) for q in quotes]
-    for span, in_sentence in claims:
-        checked = check_figures(text, span, in_sentence, index, options=options)
-        # A number in a name is reported only when the source has another one there.
-        findings.extend(f for f in checked if f.figure.kind != LABEL or f.verdict == "mismatch")
-    findings.sort(key=lambda f: (f.start, f.end))
-    return _with_titles(findings, index)
+    with index.pinned() if prefetched else nullcontext():  # one view of the store per draft
+        if prefetched:
+            _prefetch(text, quotes, claims, index, options)
+        findings = [check_quote(q, index, options=options, text=text) for q in quotes]
+        for span, in_sentence in claims:
+            checked = check_figures(text, span, in_sentence, index, options=options)
+            # A number in a name is reported only when the source has another one there.
+            findings.extend(f for f in checked
+                            if f.figure.kind != LABEL or f.verdict == "mismatch")
+        findings.sort(key=lambda f: (f.start, f.end))
+        return _with_titles(findings, index)
 
 
-def _prefetch(text: str, quotes: list, claims: list, index: PrefetchedIndex) -> None:
-    """Read the postings of the draft's look-ups at once.
+def _prefetch(text: str, quotes: list, claims: list, index: PrefetchedIndex,
+              options: CheckOptions) -> None:
+    """Read what the draft's look-ups will need at once.
 
-    Those are its quotes and its sentences with figures, less the sentences the store holds
-    word for word (they are their own source: no look-up). Look-ups not foreseen here (the
-    sentence around a short quote or an attribution) read their keys as they come.
+    Those look-ups are its quotes and its sentences with figures, less the sentences the store
+    holds word for word (they are their own source: no look-up). Their postings are read in
+    one go, then the passages of each one's first candidates. Look-ups not foreseen here (the
+    sentence around a short quote, a quote's longer list) read theirs as they come.
     """
-    searched = [text[s:e] for (s, e), _ in claims if not index.same_text(text[s:e], "sentence")]
-    keys = set().union(*(keys_of(t) for t in searched), *(keys_of(q.text) for q in quotes))
-    index.prefetch(keys)
+    sentences = [text[s:e] for (s, e), _ in claims]
+    index.same_texts((sentence, "sentence") for sentence in sentences)
+    searched = [keys_of(t) for t in sentences if not index.same_text(t, "sentence")]
+    quoted = [keys_of(q.text) for q in quotes]
+    index.prefetch(set().union(*searched, *quoted))
+    index.preload([(keys, options.figure_candidate_limit) for keys in searched]
+                  + [(keys, options.first_candidate_limit) for keys in quoted
+                     if len(keys) > options.few_keys])
 
 
 def _with_titles(findings: list[Finding], index: PassageIndex) -> list[Finding]:

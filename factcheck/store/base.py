@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import abc
+import threading
 import time
 import uuid
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from factcheck.core.index import INDEX_VERSION, passages_of
@@ -255,6 +257,50 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def same_text(self, text: str, kind: str) -> list[Passage]:
         """Up to ``MAX_OCCURRENCES`` passages of that kind whose text is exactly ``text``."""
+
+    def same_texts(self, items: Iterable[tuple[str, str]]
+                   ) -> dict[tuple[str, str], list[Passage]]:
+        """:meth:`same_text` of many ``(text, kind)`` at once (back ends do it in one go)."""
+        return {(text, kind): self.same_text(text, kind) for text, kind in items}
+
+    def preload(self, tids: Collection[int]) -> None:
+        """Read the passages of these text ids into this process's cache, in one go."""
+
+    # -- the per-process cache of text copies (see OccurrenceCache) ---------------------------
+
+    def _init_cache(self) -> None:
+        self._seen = OccurrenceCache()
+        self._seen_lock = threading.Lock()
+        self._pin = threading.local()
+
+    @abc.abstractmethod
+    def _generation(self) -> tuple[object, object]:
+        """The store's removal count and version, which tell whether the cache still holds."""
+
+    def _fresh_cache(self) -> OccurrenceCache:
+        """The cache, checked against the store (not again inside :meth:`pinned`)."""
+        if not getattr(self._pin, "depth", 0):
+            generation = self._generation()
+            with self._seen_lock:
+                self._seen.check(*generation)
+        return self._seen
+
+    @contextmanager
+    def pinned(self) -> Iterator[None]:
+        """Check the cache against the store once, then read it as is until the block ends.
+
+        A draft's check makes dozens of look-ups, and each would otherwise first ask the store
+        whether references were added or removed. Inside the block (one draft) the answers
+        stay those of the store as it was when the block began.
+        """
+        depth = getattr(self._pin, "depth", 0)
+        if not depth:
+            self._fresh_cache()
+        self._pin.depth = depth + 1
+        try:
+            yield
+        finally:
+            self._pin.depth = depth
 
     @abc.abstractmethod
     def version(self) -> int:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import Any
 
 import redis
@@ -16,7 +15,6 @@ from factcheck.store.base import (
     MAX_KEY_TEXTS,
     MAX_OCCURRENCES,
     DuplicateReference,
-    OccurrenceCache,
     Store,
 )
 from factcheck.store.records import Job, Reference
@@ -69,8 +67,7 @@ class RedisStore(Store):
         self.url = url
         self.prefix = prefix
         self.r = redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5)
-        self._seen = OccurrenceCache()
-        self._seen_lock = threading.Lock()
+        self._init_cache()
         self._postings = self.r.register_script(_POSTINGS)
         self._occurrences = self.r.register_script(_OCCURRENCES)
 
@@ -238,14 +235,11 @@ class RedisStore(Store):
 
     def ranked_passages(self, ranked: list[tuple[int, int]], *, limit: int
                         ) -> list[tuple[Passage, int]]:
-        if not ranked:
-            return []
-        generation = self._call(self.r.mget, self._k("removals"), self._k("version"))
         found: list[tuple[Passage, int]] = []
         texts = 0
         for i in range(0, len(ranked), max(limit, 1)):  # refill past texts no longer held
             chunk = ranked[i : i + max(limit, 1)]
-            by_tid = self._passages([tid for tid, _ in chunk], generation)
+            by_tid = self._passages([tid for tid, _ in chunk])
             for tid, n in chunk:
                 if by_tid.get(tid):
                     found += [(p, n) for p in by_tid[tid]]
@@ -254,11 +248,20 @@ class RedisStore(Store):
                         return found
         return found
 
-    def _passages(self, tids: list[int], generation: list) -> dict[int, list[Passage]]:
+    def _generation(self) -> tuple[object, object]:
+        removals, version = self._call(self.r.mget, self._k("removals"), self._k("version"))
+        return removals, version
+
+    def preload(self, tids: Collection[int]) -> None:
+        self._passages(list(tids))
+
+    def _passages(self, tids: list[int]) -> dict[int, list[Passage]]:
         """Up to MAX_OCCURRENCES passages (the oldest) of each text id, cached per process."""
+        if not tids:
+            return {}
+        seen = self._fresh_cache()
         with self._seen_lock:
-            self._seen.check(*generation)
-            by_tid = {tid: found for tid in tids if (found := self._seen.get(tid)) is not None}
+            by_tid = {tid: found for tid in tids if (found := seen.get(tid)) is not None}
         missing = [tid for tid in tids if tid not in by_tid]
         if not missing:
             return by_tid
@@ -269,20 +272,24 @@ class RedisStore(Store):
                    for tid, raws in zip(missing, rows) if raws}
         with self._seen_lock:
             for tid, passages in fetched.items():
-                self._seen.put(tid, passages)
+                seen.put(tid, passages)
         by_tid.update(fetched)
         return by_tid
 
     def same_text(self, text: str, kind: str) -> list[Passage]:
-        fp = text_id(Passage("", 0, 0, text, kind))
-        pipe = self.r.pipeline(transaction=False)
-        pipe.get(self._k("fp", fp))
-        pipe.mget(self._k("removals"), self._k("version"))
-        tid, generation = self._call(pipe.execute)
-        if tid is None:
-            return []
-        found = self._passages([int(tid)], generation).get(int(tid), [])
-        return [p for p in found if p.text == text]
+        return self.same_texts([(text, kind)])[text, kind]
+
+    def same_texts(self, items: Iterable[tuple[str, str]]
+                   ) -> dict[tuple[str, str], list[Passage]]:
+        items = list(dict.fromkeys(items))
+        if not items:
+            return {}
+        raw = self._call(self.r.mget, [self._k("fp", text_id(Passage("", 0, 0, text, kind)))
+                                       for text, kind in items])
+        tids = {item: int(tid) for item, tid in zip(items, raw) if tid is not None}
+        found = self._passages(list(set(tids.values())))
+        return {(text, kind): [p for p in found.get(tids.get((text, kind)), ()) if p.text == text]
+                for text, kind in items}
 
     # -- jobs ---------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import sqlite3
 import threading
 from array import array
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,6 @@ from factcheck.store.base import (
     MAX_KEY_TEXTS,
     MAX_OCCURRENCES,
     DuplicateReference,
-    OccurrenceCache,
     Store,
 )
 from factcheck.store.records import Job, Reference
@@ -117,8 +116,7 @@ class SQLiteStore(Store):
         self.path = Path(url.removeprefix("sqlite:///"))
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
-        self._seen = OccurrenceCache()
-        self._seen_lock = threading.Lock()
+        self._init_cache()
         db = self._db()
         db.executescript(_SCHEMA)  # runs its own transaction
         db.execute("INSERT OR IGNORE INTO meta VALUES ('index', ?)", (str(INDEX_VERSION),))
@@ -319,55 +317,71 @@ class SQLiteStore(Store):
                     return found
         return found
 
-    def _fresh_cache(self, db: sqlite3.Connection) -> OccurrenceCache:
-        values = dict(db.execute(
+    def _generation(self) -> tuple[object, object]:
+        values = dict(self._db().execute(
             "SELECT name, value FROM meta WHERE name IN ('removals', 'version')"))
-        self._seen.check(values["removals"], values["version"])
-        return self._seen
+        return values["removals"], values["version"]
 
     def same_text(self, text: str, kind: str) -> list[Passage]:
+        return self.same_texts([(text, kind)])[text, kind]
+
+    def same_texts(self, items: Iterable[tuple[str, str]]
+                   ) -> dict[tuple[str, str], list[Passage]]:
         db = self._db()
+        items = list(dict.fromkeys(items))
+        seen = self._fresh_cache()
         with self._seen_lock:
-            seen = self._fresh_cache(db)
-            tid = seen.texts.get((kind, text))
-        if tid is None:
-            row = db.execute("SELECT tid, text FROM texts WHERE fp = ?",
-                             (text_id(Passage("", 0, 0, text, kind)),)).fetchone()
-            if row is None or row[1] != text:
-                return []
-            tid = row[0]
-        found = self._passages(db, [(tid, 0)], checked=True)
-        if found:
-            with self._seen_lock:
-                seen.texts[(kind, text)] = tid
-        return [p for group in found for p, _ in group]
+            tids = {item: tid for item in items
+                    if (tid := seen.texts.get((item[1], item[0]))) is not None}
+        asked = {text_id(Passage("", 0, 0, text, kind)): (text, kind)
+                 for text, kind in items if (text, kind) not in tids}
+        for chunk in _chunks(list(asked)):
+            marks = ",".join("?" * len(chunk))
+            for fp, tid, text in db.execute(
+                    f"SELECT fp, tid, text FROM texts WHERE fp IN ({marks})", chunk):
+                if asked[fp][0] == text:
+                    tids[asked[fp]] = tid
+        found = self._occurrences(db, list(set(tids.values())))
+        out: dict[tuple[str, str], list[Passage]] = {}
+        for (text, kind) in items:
+            tid = tids.get((text, kind))
+            out[text, kind] = found.get(tid, []) if tid is not None else []
+            if out[text, kind]:
+                with self._seen_lock:
+                    seen.texts[kind, text] = tid
+        return out
 
-    def _passages(self, db: sqlite3.Connection, ranked: list[tuple[int, int]], *,
-                  checked: bool = False) -> list[list[tuple[Passage, int]]]:
-        """Per text id of ``ranked`` (in its order), up to MAX_OCCURRENCES passages holding it.
+    def preload(self, tids: Collection[int]) -> None:
+        self._occurrences(self._db(), list(tids))
 
-        ``checked``: the caller has just checked the cache against the store.
-        """
+    def _passages(self, db: sqlite3.Connection, ranked: list[tuple[int, int]]
+                  ) -> list[list[tuple[Passage, int]]]:
+        """Per text id of ``ranked`` (in its order), up to MAX_OCCURRENCES passages holding it."""
+        by_tid = self._occurrences(db, [tid for tid, _ in ranked])
+        return [[(p, n) for p in by_tid[tid]] for tid, n in ranked if by_tid.get(tid)]
+
+    def _occurrences(self, db: sqlite3.Connection, tids: list[int]) -> dict[int, list[Passage]]:
+        """The oldest MAX_OCCURRENCES passages of each text id, from the cache or in one query."""
+        seen = self._fresh_cache()
         with self._seen_lock:
-            seen = self._seen if checked else self._fresh_cache(db)
-            by_tid = {tid: found for tid, _ in ranked if (found := seen.get(tid)) is not None}
-        missing = [tid for tid, _ in ranked if tid not in by_tid]
-        if missing:
+            by_tid = {tid: found for tid in tids if (found := seen.get(tid)) is not None}
+        missing = [tid for tid in tids if tid not in by_tid]
+        for chunk in _chunks(missing):
             fetched: dict[int, list[Passage]] = defaultdict(list)
-            marks = ",".join("?" * len(missing))
+            marks = ",".join("?" * len(chunk))
             rows = db.execute(  # (the index on (tid, pid) gives each text's oldest copies)
                 "SELECT p.tid, r.id, p.start, p.end, p.kind, p.speaker, t.text FROM texts t"
                 " JOIN passages p ON p.pid IN (SELECT pid FROM passages WHERE tid = t.tid"
                 " ORDER BY pid LIMIT ?) JOIN refs r ON r.seq = p.ref_seq"
                 f" WHERE t.tid IN ({marks}) ORDER BY p.pid",
-                [MAX_OCCURRENCES, *missing]).fetchall()
+                [MAX_OCCURRENCES, *chunk]).fetchall()
             for tid, rid, start, end, kind, speaker, text in rows:
                 fetched[tid].append(Passage(rid, start, end, text, _KINDS[kind], speaker))
             with self._seen_lock:
                 for tid, passages in fetched.items():
                     seen.put(tid, passages)
             by_tid.update(fetched)
-        return [[(p, n) for p in by_tid[tid]] for tid, n in ranked if by_tid.get(tid)]
+        return by_tid
 
     def index_stats(self) -> dict[str, int]:
         """Rows and bytes of the index, for benchmarks."""

@@ -175,3 +175,43 @@ def test_a_copy_added_after_a_look_up_is_found_by_the_next(any_store):
     any_store.delete_reference("first")
     assert [p.reference_id for p in any_store.same_text(sentence, "sentence")] == ["second"]
     assert any_store.same_text(sentence + " More.", "sentence") == []
+
+
+def test_same_texts_answers_many_at_once_as_same_text_does(any_store):
+    any_store.add_reference(id="city/1", title="Tunnel", text=ARTICLE)
+    items = [("The new harbour tunnel opened on Monday after six years of work.", "sentence"),
+             ("This tunnel will cut the commute by twenty minutes,", "quote"),
+             ("This tunnel will cut the commute by twenty minutes,", "sentence"),
+             ("A sentence no reference holds.", "sentence")]
+    found = any_store.same_texts(items)
+    assert found == {item: any_store.same_text(*item) for item in items}
+    assert [bool(found[item]) for item in items] == [True, True, False, False]
+
+
+def test_a_pinned_view_of_the_store_holds_until_its_block_ends(any_store):
+    other = open_store(any_store.url)  # another process's view of the same store
+    sentence = "The lighthouse keeper's cottage will become a museum next spring."
+    any_store.add_reference(id="keep", title="T", text=f"One\n{sentence}")
+    any_store.add_reference(id="gone", title="T", text=f"Two\n{sentence}")
+    with any_store.pinned():
+        assert len(any_store.lookup(keys_of(sentence), limit=1)) == 2
+        other.delete_reference("gone")
+        assert len(any_store.lookup(keys_of(sentence), limit=1)) == 2  # one draft, one view
+    assert [p.reference_id for p, _ in any_store.lookup(keys_of(sentence), limit=1)] == ["keep"]
+    other.close()
+
+
+def test_preloaded_passages_are_read_without_asking_the_store_again(tmp_path):
+    store = open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    store.add_reference(id="city/1", title="Tunnel", text=ARTICLE)
+    keys = keys_of("The new harbour tunnel opened on Monday after six years of work.")
+    ranked = [(tid, n) for tid, n in
+              sorted(((t, 1) for ids in store.postings(keys).values() for t in ids or ()))]
+    store.preload([tid for tid, _ in ranked])
+    queries: list[str] = []
+    store._db().set_trace_callback(queries.append)
+    with store.pinned():
+        queries.clear()  # (entering the block checks the store once)
+        found = store.ranked_passages(ranked, limit=5)
+    assert found and queries == []
+    store.close()
