@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 JOB_STATUSES = ("queued", "running", "done", "failed")
@@ -13,6 +13,12 @@ JOB_STATUSES = ("queued", "running", "done", "failed")
 def content_hash(text: str) -> str:
     """Identity of a reference's content: the same text is the same reference."""
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+
+
+def _fields(record: Any) -> dict[str, Any]:
+    """A record's fields as a dict; unlike ``dataclasses.asdict``, nested data is not copied
+    (a report holds thousands of values, and a job is saved three times per check)."""
+    return {name: getattr(record, name) for name in record.__dataclass_fields__}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +36,7 @@ class Reference:
 
     def to_dict(self, *, with_text: bool = True) -> dict[str, Any]:
         """The reference as JSON-able data."""
-        data = asdict(self)
+        data = _fields(self)
         if not with_text:
             data.pop("text")
         return data
@@ -61,8 +67,8 @@ class Job:
     error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The job as JSON-able data."""
-        return asdict(self)
+        """The job as JSON-able data (its report and metadata are shared, not copied)."""
+        return _fields(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Job:

@@ -231,7 +231,7 @@ class RedisStore(Store):
             return {}
         members = self._call(lambda: self._postings(
             keys=[self._k("post", key) for key in keys], args=[MAX_KEY_TEXTS]))
-        return {key: [int(m) for m in found] or None for key, found in zip(keys, members)}
+        return {key: list(map(int, found)) or None for key, found in zip(keys, members)}
 
     def ranked_passages(self, ranked: list[tuple[int, int]], *, limit: int
                         ) -> list[tuple[Passage, int]]:
