@@ -9,7 +9,7 @@ from typing import Any
 import redis
 
 from factcheck.core.index import INDEX_VERSION, passage_keys, text_id
-from factcheck.core.types import Passage
+from factcheck.core.types import Passage, ReferenceInfo
 from factcheck.errors import StoreUnavailable
 from factcheck.store.base import (
     MAX_KEY_TEXTS,
@@ -60,6 +60,23 @@ return out
 """
 
 
+#: The id, title and url of each reference (KEYS: their ref keys), as a JSON array, or false:
+#: one round trip, without sending the articles' text back.
+_REFERENCE_INFO = """
+local out = {}
+for i, key in ipairs(KEYS) do
+  local raw = redis.call('GET', key)
+  if raw then
+    local ref = cjson.decode(raw)
+    out[i] = cjson.encode({ref.id, ref.title, ref.url})
+  else
+    out[i] = false
+  end
+end
+return out
+"""
+
+
 class RedisStore(Store):
     """Store in Redis; every web process and worker pointing at it sees the same data."""
 
@@ -70,6 +87,7 @@ class RedisStore(Store):
         self._init_cache()
         self._postings = self.r.register_script(_POSTINGS)
         self._occurrences = self.r.register_script(_OCCURRENCES)
+        self._reference_info = self.r.register_script(_REFERENCE_INFO)
 
     def _k(self, *parts: object) -> str:
         return self.prefix + ":".join(str(p) for p in parts)
@@ -224,6 +242,13 @@ class RedisStore(Store):
 
     def version(self) -> int:
         return int(self._call(self.r.get, self._k("version")) or 0)
+
+    def references(self, ids: Iterable[str]) -> dict[str, ReferenceInfo]:
+        ids = list(set(ids))
+        if not ids:
+            return {}
+        rows = self._call(lambda: self._reference_info(keys=[self._k("ref", i) for i in ids]))
+        return {rid: ReferenceInfo(*json.loads(row)) for rid, row in zip(ids, rows) if row}
 
     def postings(self, keys: Collection[int]) -> dict[int, list[int] | None]:
         keys = list(keys)

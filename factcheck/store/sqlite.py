@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.core.index import INDEX_VERSION, passage_keys, text_id
-from factcheck.core.types import Passage
+from factcheck.core.types import Passage, ReferenceInfo
 from factcheck.errors import StoreUnavailable
 from factcheck.store.base import (
     MAX_KEY_TEXTS,
@@ -285,6 +285,16 @@ class SQLiteStore(Store):
     def version(self) -> int:
         row = self._db().execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
         return int(row[0])
+
+    def references(self, ids: Iterable[str]) -> dict[str, ReferenceInfo]:
+        out = {}
+        for chunk in _chunks(list(set(ids))):
+            marks = ",".join("?" * len(chunk))
+            for rid, data in self._db().execute(
+                    f"SELECT id, data FROM refs WHERE id IN ({marks})", chunk):
+                info = json.loads(data)
+                out[rid] = ReferenceInfo(rid, info["title"], info.get("url"))
+        return out
 
     def postings(self, keys: Collection[int]) -> dict[int, array | None]:
         db = self._db()

@@ -215,3 +215,16 @@ def test_preloaded_passages_are_read_without_asking_the_store_again(tmp_path):
         found = store.ranked_passages(ranked, limit=5)
     assert found and queries == []
     store.close()
+
+
+def test_references_gives_title_and_url_of_known_ids_in_one_go(any_store):
+    from factcheck.core.types import ReferenceInfo
+
+    any_store.add_reference(id="city/1", title="Tunnel “opens” – at last", text=ARTICLE,
+                            url="https://news.example/tunnel")
+    any_store.add_reference(id="city/2", title="No link", text=ARTICLE + " Again.")
+    assert any_store.references(["city/1", "city/2", "missing", "city/1"]) == {
+        "city/1": ReferenceInfo("city/1", "Tunnel “opens” – at last", "https://news.example/tunnel"),
+        "city/2": ReferenceInfo("city/2", "No link", None),
+    }
+    assert any_store.references([]) == {}
