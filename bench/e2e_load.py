@@ -77,9 +77,12 @@ def main() -> None:
     articles = list(synthetic_articles(args.references, seed=3, corpus=load_corpus()))
     t0 = time.perf_counter()
     parse = ParallelParser(2)
-    for i in range(0, len(articles), 500):
-        store.add_references([{"id": a.id, "title": a.title, "text": a.text}
-                              for a in articles[i : i + 500]], parse=parse)
+    batches = [[{"id": a.id, "title": a.title, "text": a.text} for a in articles[i : i + 500]]
+               for i in range(0, len(articles), 500)]
+    for n, records in enumerate(batches):
+        if n + 1 < len(batches):
+            parse.ahead(batches[n + 1])  # parsed while this batch is written
+        store.add_references(records, parse=parse)
     parse.close()
     ingest_s = time.perf_counter() - t0
     _, token = create_key(store, name="load", scope="admin")

@@ -138,9 +138,12 @@ def main() -> None:
     else:
         parse = ParallelParser(args.jobs) if args.jobs > 1 else None
         started, cpu_started = time.perf_counter(), cpu_seconds()
-        for i in range(0, len(articles), 500):
-            store.add_references([{"id": a.id, "title": a.title, "text": a.text}
-                                  for a in articles[i : i + 500]], parse=parse)
+        batches = [[{"id": a.id, "title": a.title, "text": a.text} for a in articles[i : i + 500]]
+                   for i in range(0, len(articles), 500)]
+        for n, records in enumerate(batches):
+            if parse is not None and n + 1 < len(batches):
+                parse.ahead(batches[n + 1])  # parsed while this batch is written
+            store.add_references(records, parse=parse)
         if parse is not None:
             parse.close()  # (a child's CPU time is counted once it has ended)
         ingest_s, ingest_cpu = time.perf_counter() - started, cpu_seconds() - cpu_started

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,18 +93,42 @@ def _passages(ref: tuple[str, str]) -> list[Passage]:
     return passages_of(*ref)
 
 
+def _passages_of_many(refs: list[tuple[str, str]]) -> list[list[Passage]]:
+    return [passages_of(*ref) for ref in refs]
+
+
 class ParallelParser:
     """Splits references into passages in ``jobs`` processes (the store writes in this one).
 
-    Parsing (sentences, quotes and their speakers) is where ingest spends its time; writing a
-    batch is a fraction of it, so the processes keep the writer busy.
+    Parsing (sentences, quotes and their speakers) is where ingest spends its time. Told the
+    next batch with :meth:`ahead`, the processes parse it while this one writes the current
+    batch, so neither waits for the other.
     """
 
     def __init__(self, jobs: int) -> None:
         self.pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+        self._ahead: dict[tuple[str, str], tuple[Future, int]] = {}
+        self._older: dict[tuple[str, str], tuple[Future, int]] = {}
+
+    def ahead(self, records: list[dict[str, Any]], *, chunk: int = 8) -> None:
+        """Start parsing records (with their ``id``) that a coming call will probably ask for.
+
+        Only the last two batches told are kept: a record never asked for (already stored)
+        is forgotten after that.
+        """
+        self._older, self._ahead = self._ahead, {}
+        refs = [(r["id"], r["text"]) for r in records if r.get("id") is not None]
+        for i in range(0, len(refs), chunk):
+            future = self.pool.submit(_passages_of_many, refs[i : i + chunk])
+            for n, ref in enumerate(refs[i : i + chunk]):
+                self._ahead[ref] = (future, n)
 
     def __call__(self, refs: list[Reference]) -> list[list[Passage]]:
-        return list(self.pool.map(_passages, [(r.id, r.text) for r in refs], chunksize=8))
+        started = [self._ahead.pop((r.id, r.text), None) or self._older.pop((r.id, r.text), None)
+                   for r in refs]
+        rest = iter(self.pool.map(_passages, [(r.id, r.text) for r, s in zip(refs, started)
+                                              if s is None], chunksize=8))
+        return [s[0].result()[s[1]] if s is not None else next(rest) for s in started]
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
@@ -121,18 +145,19 @@ def ingest_files(store: Store, files: list[tuple[Path, Path]], *, progress=None,
     """Add every reference of ``files`` to ``store``; one bad file never stops the run.
 
     References are stored ``batch`` at a time (one transaction, one index segment each),
-    parsed by ``jobs`` processes.
+    parsed by ``jobs`` processes: the next batch while this one is written.
     """
     summary = IngestSummary()
-    pending: list[tuple[Path, dict[str, Any]]] = []
+    # (path, record, whether it is the file's last record): a file counts once it is stored
+    pending: list[tuple[Path, dict[str, Any], bool]] = []
     with ParallelParser(jobs) if jobs > 1 else nullcontext() as parse:
 
-        def flush() -> None:
+        def flush(items: list[tuple[Path, dict[str, Any], bool]]) -> None:
             try:
-                results = store.add_references([record for _, record in pending], parse=parse)
+                results = store.add_references([record for _, record, _ in items], parse=parse)
             except FactcheckError:  # one bad record (a conflicting id): find it one by one
                 results = []
-                for path, record in pending:
+                for path, record, _ in items:
                     try:
                         results.append(store.add_reference(**record))
                     except FactcheckError as exc:
@@ -142,20 +167,33 @@ def ingest_files(store: Store, files: list[tuple[Path, Path]], *, progress=None,
                 summary.added += created
                 summary.unchanged += not created
             if progress is not None:
-                progress(len({path for path, _ in pending}))
-            pending.clear()
+                progress(sum(last for _, _, last in items))
+
+        mostly_new = False  # whether the last batch was: then the next is parsed ahead
+
+        def flush_first() -> None:
+            nonlocal pending, mostly_new
+            current, pending = pending[:batch], pending[batch:]
+            if parse is not None and pending and mostly_new:
+                parse.ahead([record for _, record, _ in pending[:batch]])
+            added = summary.added
+            flush(current)
+            mostly_new = summary.added - added >= len(current) / 2
 
         for path, root in files:
             try:
-                pending += [(path, record) for record in parse_file(path, root,
-                                                                    warnings=summary.warnings)]
+                records = list(parse_file(path, root, warnings=summary.warnings))
             except FactcheckError as exc:
                 summary.failed += 1
                 summary.errors.append(exc.detail)
                 if progress is not None:
                     progress(1)
-            if len(pending) >= batch:
-                flush()
-        if pending:
-            flush()
+                continue
+            pending += [(path, record, n == len(records) - 1) for n, record in enumerate(records)]
+            if not records and progress is not None:
+                progress(1)
+            while len(pending) >= 2 * batch:
+                flush_first()
+        while pending:
+            flush_first()
     return summary

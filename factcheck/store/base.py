@@ -118,15 +118,17 @@ class Store(abc.ABC):
         """
         results: list[tuple[Reference, bool] | None] = []
         fresh: dict[str, Reference] = {}  # content hash -> new reference of this call
+        fresh_ids: set[str] = set()
         for record in records:
             existing = self._existing(record) or fresh.get(content_hash(record["text"]))
             if existing is not None:
                 results.append((existing, False))
                 continue
             ref = _new_reference(record)
-            if ref.id in {r.id for r in fresh.values()}:
+            if ref.id in fresh_ids:
                 raise Conflict(f"Reference {ref.id!r} is given twice with other content.")
             fresh[ref.content_hash] = ref
+            fresh_ids.add(ref.id)
             results.append(None)
         if fresh:
             try:

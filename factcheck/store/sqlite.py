@@ -187,6 +187,9 @@ class SQLiteStore(Store):
         for chunk in _chunks(list(fps)):
             marks = ",".join("?" * len(chunk))
             tids.update(db.execute(f"SELECT fp, tid FROM texts WHERE fp IN ({marks})", chunk))
+        # (inside an immediate transaction: no other writer can take the ids handed out here)
+        tid = db.execute("SELECT COALESCE(MAX(tid), 0) FROM texts").fetchone()[0]
+        texts = []
         for fp, passage in fps.items():
             if fp in tids:
                 continue
@@ -194,10 +197,12 @@ class SQLiteStore(Store):
             if not keys:
                 tids[fp] = None
                 continue
-            tid = tids[fp] = db.execute("INSERT INTO texts (fp, text) VALUES (?, ?)",
-                                        (fp, passage.text)).lastrowid
+            tid += 1
+            tids[fp] = tid
+            texts.append((tid, fp, passage.text))
             for key in keys:
                 postings[key].append(tid)
+        db.executemany("INSERT INTO texts (tid, fp, text) VALUES (?, ?, ?)", texts)
         rows = []
         for (seq, passages), row in zip(items, ids):
             for p, fp in zip(passages, row):
