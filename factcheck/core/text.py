@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _FOLD = {
@@ -56,8 +58,10 @@ class Normalized:
     """A normalised text with, per character, the original span it came from."""
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]
+    ends: Sequence[int]
+    #: Every character maps to the one at the same offset (no entity, nothing folded to more).
+    same_offsets: bool = False
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of the normalised text back to the original text."""
@@ -71,11 +75,11 @@ class Normalized:
         return self.starts[start], self.ends[end - 1]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word (normalised) or an editorial mark, with its span in the original text.
 
-    ``kind`` is ``word``, ``ellipsis`` or ``bracket``.
+    ``kind`` is ``word``, ``ellipsis`` or ``bracket``. (A named tuple: a check makes tens of
+    thousands, and a tuple is the cheapest to build.)
     """
 
     norm: str
@@ -90,11 +94,18 @@ def normalize(text: str, *, lower: bool = True) -> Normalized:
     >>> normalize("Don\u2019t &#233;").text
     "don't é"
     """
+    if "&" not in text or not _ENTITY.search(text):
+        folded = text.translate(_FOLD_TABLE)
+        folded = folded.lower() if lower else folded
+        if len(folded) == len(text):  # the usual case: offsets are the same, nothing to map
+            return Normalized(folded, range(len(text)), range(1, len(text) + 1), True)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
+    same = True
     for m in _ENTITY.finditer(text):
+        same = False
         _fold_plain(text, pos, m.start(), lower, out, starts, ends)
         repl = "".join(_FOLD.get(c, c) for c in html.unescape(m.group()))
         for ch in repl.lower() if lower else repl:
@@ -102,11 +113,12 @@ def normalize(text: str, *, lower: bool = True) -> Normalized:
             starts.append(m.start())
             ends.append(m.end())
         pos = m.end()
-    _fold_plain(text, pos, len(text), lower, out, starts, ends)
-    return Normalized("".join(out), tuple(starts), tuple(ends))
+    same = _fold_plain(text, pos, len(text), lower, out, starts, ends) and same
+    return Normalized("".join(out), tuple(starts), tuple(ends), same)
 
 
-def _fold_plain(text, begin, stop, lower, out, starts, ends) -> None:
+def _fold_plain(text, begin, stop, lower, out, starts, ends) -> bool:
+    """Fold ``text[begin:stop]`` into ``out``; tell whether it stayed one character for one."""
     piece = text[begin:stop]
     folded = piece.translate(_FOLD_TABLE)
     if lower:
@@ -115,13 +127,14 @@ def _fold_plain(text, begin, stop, lower, out, starts, ends) -> None:
         out.append(folded)
         starts.extend(range(begin, stop))
         ends.extend(range(begin + 1, stop + 1))
-        return
+        return True
     for i in range(begin, stop):
         rep = _FOLD.get(text[i], text[i])
         for c in rep.lower() if lower else rep:
             out.append(c)
             starts.append(i)
             ends.append(i + 1)
+    return False
 
 
 def tokenize(text: str, *, editorial: bool = False) -> list[Token]:
@@ -153,6 +166,8 @@ def _tokens(text: str, editorial: bool) -> tuple[Token, ...]:
 
 
 def _words(norm: Normalized, begin: int, stop: int) -> list[Token]:
+    if norm.same_offsets:
+        return [Token(m.group(), *m.span()) for m in _WORD.finditer(norm.text, begin, stop)]
     out = []
     for m in _WORD.finditer(norm.text, begin, stop):
         start, end = norm.span(m.start(), m.end())
