@@ -43,8 +43,8 @@ class FigureMatch:
         shift = passage.start - self.passage.start
         found = self.source_figure
         found = replace(found, start=found.start + shift, end=found.end + shift)
-        return replace(self, passage=passage, start=self.start + shift, end=self.end + shift,
-                       source_figure=found)
+        return FigureMatch(passage, self.start + shift, self.end + shift, found, self.context,
+                           self.comparison, self.value_elsewhere)
 
 
 def masked_tokens(text: str, figures: list[Figure], offset: int = 0) -> tuple[list[str], list[int]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
@@ -67,7 +67,8 @@ class Alignment:
     def moved_to(self, passage: Passage) -> Alignment:
         """The same alignment in ``passage``, a copy of this one's passage text elsewhere."""
         shift = passage.start - self.passage.start
-        return replace(self, passage=passage, start=self.start + shift, end=self.end + shift)
+        return Alignment(passage, self.start + shift, self.end + shift, self.text, self.score,
+                         self.matched, self.words, self.diff, self.negation)
 
 
 def is_negation(word: str) -> bool:
