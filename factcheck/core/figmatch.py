@@ -79,6 +79,16 @@ def _masked_passage(text: str) -> tuple[list[Figure], list[str], list[int]]:
     return (figures, *masked_tokens(text, figures))
 
 
+@lru_cache(maxsize=1024)  # every figure of a sentence is lined up with the same passages
+def _matched(sentence: str, figures: tuple[Figure, ...], offset: int, passage_text: str
+             ) -> tuple[list[tuple[str, int, int, int, int]], float]:
+    """The word-level opcodes and similarity of a draft sentence and a passage, figures masked."""
+    draft, _ = _masked_draft(sentence, figures, offset)
+    _, source, _ = _masked_passage(passage_text)
+    matcher = difflib.SequenceMatcher(None, draft, source, autojunk=False)
+    return matcher.get_opcodes(), matcher.ratio()
+
+
 #: Words each side of a figure that must agree when the rest of the sentence is reworded.
 CONTEXT_WORDS = 8
 
@@ -109,9 +119,9 @@ def align_figure(
     source_figures, source, source_at = _masked_passage(passage.text)
     if position < 0 or not source:
         return None
-    matcher = difflib.SequenceMatcher(None, draft, source, autojunk=False)
+    opcodes, ratio = _matched(text[start:end], tuple(figures), start, passage.text)
     target = None
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes:
         if i1 <= position < i2 and (
             tag == "equal" and i2 - i1 > 1 or tag == "replace" and i2 - i1 == j2 - j1 == 1
         ):
@@ -134,7 +144,7 @@ def align_figure(
         shifted.start,
         shifted.end,
         shifted,
-        max(matcher.ratio(), _local_ratio(draft, position, source, target)),
+        max(ratio, _local_ratio(draft, position, source, target)),
         comparison,
         elsewhere,
     )
