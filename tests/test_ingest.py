@@ -19,9 +19,12 @@ def test_a_parser_told_ahead_gives_what_parsing_here_gives():
     with ParallelParser(2) as parse:
         parse.ahead([{"id": r.id, "text": r.text} for r in refs[:6]]
                     + [{"id": "never-asked", "text": _story(99)}])
+        assert len(parse._ahead) == 7
         assert parse(refs) == parse_here(refs)  # 6 parsed ahead, 4 on demand
+        assert list(parse._ahead) == [("never-asked", _story(99))]  # the 6 were taken
         parse.ahead([{"id": "r0", "text": "other text under the same id"}])
         assert parse(refs[:1]) == parse_here(refs[:1])  # an id with other text: not mixed up
+        assert len(parse._ahead) == 1 and not parse._older.get(("r0", refs[0].text))
 
 
 def test_batched_parallel_ingest_stores_what_a_plain_one_does_and_counts_each_file(tmp_path):

@@ -289,11 +289,12 @@ class Store(abc.ABC):
 
     @contextmanager
     def pinned(self) -> Iterator[None]:
-        """Check the cache against the store once, then read it as is until the block ends.
+        """Check the cache against the store once, then trust it until the block ends.
 
         A draft's check makes dozens of look-ups, and each would otherwise first ask the store
-        whether references were added or removed. Inside the block (one draft) the answers
-        stay those of the store as it was when the block began.
+        whether references were added or removed. Inside the block (one draft) what the cache
+        held when the block began is not checked again; what it lacks is read from the store
+        as it is then.
         """
         depth = getattr(self._pin, "depth", 0)
         if not depth:

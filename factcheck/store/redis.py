@@ -61,14 +61,15 @@ return out
 
 
 #: The id, title and url of each reference (KEYS: their ref keys), as a JSON array, or false:
-#: one round trip, without sending the articles' text back.
+#: one round trip, without sending the articles' text back. A reference Redis's JSON decoder
+#: refuses (a lone surrogate escape, which Python writes) comes back whole instead.
 _REFERENCE_INFO = """
 local out = {}
 for i, key in ipairs(KEYS) do
   local raw = redis.call('GET', key)
   if raw then
-    local ref = cjson.decode(raw)
-    out[i] = cjson.encode({ref.id, ref.title, ref.url})
+    local ok, ref = pcall(cjson.decode, raw)
+    if ok then out[i] = cjson.encode({ref.id, ref.title, ref.url}) else out[i] = raw end
   else
     out[i] = false
   end
@@ -248,7 +249,13 @@ class RedisStore(Store):
         if not ids:
             return {}
         rows = self._call(lambda: self._reference_info(keys=[self._k("ref", i) for i in ids]))
-        return {rid: ReferenceInfo(*json.loads(row)) for rid, row in zip(ids, rows) if row}
+        out = {}
+        for rid, row in zip(ids, rows):
+            if row:
+                info = json.loads(row)
+                out[rid] = (ReferenceInfo(*info) if isinstance(info, list) else
+                            ReferenceInfo(info["id"], info["title"], info.get("url")))
+        return out
 
     def postings(self, keys: Collection[int]) -> dict[int, list[int] | None]:
         keys = list(keys)

@@ -194,8 +194,10 @@ class SQLiteStore(Store):
         for chunk in _chunks(list(fps)):
             marks = ",".join("?" * len(chunk))
             tids.update(db.execute(f"SELECT fp, tid FROM texts WHERE fp IN ({marks})", chunk))
-        # (inside an immediate transaction: no other writer can take the ids handed out here)
-        tid = db.execute("SELECT COALESCE(MAX(tid), 0) FROM texts").fetchone()[0]
+        # Ids are never reused (a dead text's id may linger in postings not yet compacted), and
+        # no other writer can take these: this runs inside an immediate transaction.
+        db.execute("INSERT OR IGNORE INTO meta SELECT 'tids', COALESCE(MAX(tid), 0) FROM texts")
+        tid = int(db.execute("SELECT value FROM meta WHERE name = 'tids'").fetchone()[0])
         texts = []
         for fp, passage in fps.items():
             if fp in tids:
@@ -210,6 +212,7 @@ class SQLiteStore(Store):
             for key in keys:
                 postings[key].append(tid)
         db.executemany("INSERT INTO texts (tid, fp, text) VALUES (?, ?, ?)", texts)
+        db.execute("UPDATE meta SET value = ? WHERE name = 'tids'", (str(tid),))
         rows = []
         for (seq, passages), row in zip(items, ids):
             for p, fp in zip(passages, row):

@@ -184,8 +184,11 @@ def test_same_texts_answers_many_at_once_as_same_text_does(any_store):
              ("This tunnel will cut the commute by twenty minutes,", "sentence"),
              ("A sentence no reference holds.", "sentence")]
     found = any_store.same_texts(items)
-    assert found == {item: any_store.same_text(*item) for item in items}
-    assert [bool(found[item]) for item in items] == [True, True, False, False]
+    assert list(found) == items
+    assert [[(p.reference_id, p.text, p.kind) for p in found[item]] for item in items] == [
+        [("city/1", items[0][0], "sentence")], [("city/1", items[1][0], "quote")], [], []]
+    held = found[items[0]][0]
+    assert ARTICLE[held.start : held.end] == held.text
 
 
 def test_a_pinned_view_of_the_store_holds_until_its_block_ends(any_store):
@@ -228,3 +231,28 @@ def test_references_gives_title_and_url_of_known_ids_in_one_go(any_store):
         "city/2": ReferenceInfo("city/2", "No link", None),
     }
     assert any_store.references([]) == {}
+
+
+def test_references_survive_a_title_with_a_lone_surrogate(any_store):
+    from factcheck.core.types import ReferenceInfo
+
+    any_store.add_reference(id="odd", title="Bad \ud800 title", text=ARTICLE)
+    assert any_store.references(["odd"]) == {"odd": ReferenceInfo("odd", "Bad \ud800 title")}
+
+
+def test_a_text_id_is_never_handed_out_twice(tmp_path):
+    store = open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    store.add_reference(id="a", title="T", text="One\nThe harbour ferry sails at dawn daily.")
+    store.add_reference(id="b", title="T", text="Two\nThe mountain railway closes for winter.")
+    db = store._db()
+    last = db.execute("SELECT MAX(tid) FROM texts").fetchone()[0]
+    store.delete_reference("b")  # its texts, the newest, leave the index at the next merge:
+    for n in range(12):  # references of no new text, each a segment, until a merge happens
+        store.add_reference(id=f"same/{n}", title="T",
+                            text="One\nThe harbour ferry sails at dawn daily.\n" + "It is. " * n)
+    assert db.execute("SELECT MAX(tid) FROM texts").fetchone()[0] < last  # b's texts are gone
+    store.add_reference(id="c", title="T", text="Three\nA new bridge opens over the river.")
+    assert all(tid > last for (tid,) in db.execute(
+        "SELECT t.tid FROM texts t JOIN passages p ON p.tid = t.tid JOIN refs r"
+        " ON r.seq = p.ref_seq WHERE r.id = 'c'"))
+    store.close()
