@@ -44,13 +44,14 @@ _ROLE = (
 )
 GENERIC_NP = re.compile(rf"\b(?:{_DETERMINERS})\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’-]+\s*$")
 _PRONOUN = r"\b(?:he|she|they|we|it|I|He|She|They|We|It|who)\b"
-NP = re.compile(rf"(?P<pro>{_PRONOUN})|(?P<role>{_ROLE})|(?P<name>(?<![\w'’-]){NAME})")
+# (a name starts with a capital: the look-ahead rejects every other position at once)
+NP = re.compile(rf"(?P<pro>{_PRONOUN})|(?P<role>{_ROLE})|(?P<name>(?=[A-Z])(?<![\w'’-]){NAME})")
 NP_START = re.compile(rf"\s*(?:(?P<pro>{_PRONOUN})|(?P<role>{_ROLE})|(?P<name>{NAME}))")
 _ABBREVIATION = re.compile(
     rf"(?:\b(?:{_TITLE_WORDS}|[A-Z]|[A-Z][a-z]?\.[A-Z]|Jr|Sr|St|No|vs|Inc|Co|Corp|Ltd)|\.\.)$"
 )
 _SENTENCE_END = re.compile(r"[.!?]['’\"”)]*\s+(?=['‘\"“(]*[A-Z0-9])")
-NAME_MENTION = re.compile(rf"(?P<name>(?<![\w'’-]){NAME})")
+NAME_MENTION = re.compile(rf"(?P<name>(?=[A-Z])(?<![\w'’-]){NAME})")
 _WORD = re.compile(r"[\w'’-]+")
 #: The rest of an introductory phrase: a few words up to a comma (``Hours later,``).
 _INTRO_END = re.compile(r"(?:\s+[\w'’-]+){0,3}\s*,")

@@ -137,6 +137,9 @@ def _fold_plain(text, begin, stop, lower, out, starts, ends) -> bool:
     return False
 
 
+_new_tuple = tuple.__new__
+
+
 def tokenize(text: str, *, editorial: bool = False) -> list[Token]:
     """Return the words of ``text`` (normalised, lower-cased) with their original offsets.
 
@@ -166,8 +169,9 @@ def _tokens(text: str, editorial: bool) -> tuple[Token, ...]:
 
 
 def _words(norm: Normalized, begin: int, stop: int) -> list[Token]:
-    if norm.same_offsets:
-        return [Token(m.group(), *m.span()) for m in _WORD.finditer(norm.text, begin, stop)]
+    if norm.same_offsets:  # (tuple.__new__: a named tuple's own __new__ is a Python call)
+        return [_new_tuple(Token, (m.group(), *m.span(), "word"))
+                for m in _WORD.finditer(norm.text, begin, stop)]
     out = []
     for m in _WORD.finditer(norm.text, begin, stop):
         start, end = norm.span(m.start(), m.end())
