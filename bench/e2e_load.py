@@ -31,8 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.endurance import free_port, wait, _healthy  # noqa: E402
-from bench.synth import draft_of, load_corpus, synthetic_articles  # noqa: E402
-from factcheck.ingest import ParallelParser  # noqa: E402
+from bench.synth import draft_of, load_corpus, store_articles, synthetic_articles  # noqa: E402
 
 POLL = 0.01
 
@@ -76,14 +75,7 @@ def main() -> None:
     store = open_store(args.redis)
     articles = list(synthetic_articles(args.references, seed=3, corpus=load_corpus()))
     t0 = time.perf_counter()
-    parse = ParallelParser(2)
-    batches = [[{"id": a.id, "title": a.title, "text": a.text} for a in articles[i : i + 500]]
-               for i in range(0, len(articles), 500)]
-    for n, records in enumerate(batches):
-        if n + 1 < len(batches):
-            parse.ahead(batches[n + 1])  # parsed while this batch is written
-        store.add_references(records, parse=parse)
-    parse.close()
+    store_articles(store, articles, jobs=2)
     ingest_s = time.perf_counter() - t0
     _, token = create_key(store, name="load", scope="admin")
     headers = {"Authorization": f"Bearer {token}"}

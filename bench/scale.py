@@ -23,8 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.synth import draft_of, load_corpus, synthetic_articles  # noqa: E402
-from factcheck.ingest import ParallelParser  # noqa: E402
+from bench.synth import draft_of, load_corpus, store_articles, synthetic_articles  # noqa: E402
 from factcheck.service import check_document  # noqa: E402
 from factcheck.store import open_store  # noqa: E402
 
@@ -136,16 +135,8 @@ def main() -> None:
     if args.reuse and built.exists() and store.list_references(limit=1)[1] == len(articles):
         ingest_s, ingest_cpu, jobs = json.loads(built.read_text())  # measured when built
     else:
-        parse = ParallelParser(args.jobs) if args.jobs > 1 else None
         started, cpu_started = time.perf_counter(), cpu_seconds()
-        batches = [[{"id": a.id, "title": a.title, "text": a.text} for a in articles[i : i + 500]]
-                   for i in range(0, len(articles), 500)]
-        for n, records in enumerate(batches):
-            if parse is not None and n + 1 < len(batches):
-                parse.ahead(batches[n + 1])  # parsed while this batch is written
-            store.add_references(records, parse=parse)
-        if parse is not None:
-            parse.close()  # (a child's CPU time is counted once it has ended)
+        store_articles(store, articles, jobs=args.jobs)
         ingest_s, ingest_cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
         jobs = args.jobs
         built.write_text(json.dumps([ingest_s, ingest_cpu, jobs]))

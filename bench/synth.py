@@ -72,3 +72,21 @@ def draft_of(articles: list[Article], *, words: int = 1000, rng: random.Random) 
         out.append(paragraph)
         count += len(paragraph.split())
     return "\n\n".join(out)
+
+
+def store_articles(store, articles: list[Article], *, jobs: int = 1, batch: int = 500) -> None:
+    """Add ``articles`` to ``store`` in batches, parsed by ``jobs`` processes (the next batch
+    while the current one is written), as ``factcheck ingest --jobs`` does."""
+    from factcheck.ingest import ParallelParser
+
+    parse = ParallelParser(jobs) if jobs > 1 else None
+    batches = [[{"id": a.id, "title": a.title, "text": a.text} for a in articles[i : i + batch]]
+               for i in range(0, len(articles), batch)]
+    try:
+        for n, records in enumerate(batches):
+            if parse is not None and n + 1 < len(batches):
+                parse.ahead(batches[n + 1])
+            store.add_references(records, parse=parse)
+    finally:
+        if parse is not None:
+            parse.close()  # (a child's CPU time is counted once it has ended)

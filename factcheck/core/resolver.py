@@ -68,10 +68,13 @@ class Resolver:
         one), so only mentions of several words are read.
         """
         for start, end, _ in _mentions_outside(self.text, stretches, several_words=True):
-            canonical = self._complete(" ".join(_own_name(self.text[start:end].split())), start)
-            if " " in canonical:
-                surname = canonical.rsplit(" ", 1)[1]
-                self.full_names.setdefault(surname, []).append((start, canonical))
+            self._note_full_name(start, self._canonical(start, self.text[start:end]))
+
+    def _note_full_name(self, start: int, canonical: str) -> None:
+        """Remember a name of several words by its surname, for completing later surnames."""
+        if " " in canonical:
+            surname = canonical.rsplit(" ", 1)[1]
+            self.full_names.setdefault(surname, []).append((start, canonical))
 
     def _collect_names(self, stretches: Sequence[Stretch]) -> list[tuple[int, str]]:
         """``(offset, canonical name)`` of the names outside quotes, in text order.
@@ -90,9 +93,7 @@ class Resolver:
             if not canonical:
                 continue
             names.append((start, canonical))
-            if " " in canonical:
-                surname = canonical.rsplit(" ", 1)[1]
-                self.full_names.setdefault(surname, []).append((start, canonical))
+            self._note_full_name(start, canonical)
             if _is_institution(canonical) or (
                 not titles and _AFTER_PREPOSITION.search(self.text, max(0, start - 12), start)
             ):

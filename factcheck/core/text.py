@@ -103,9 +103,7 @@ def normalize(text: str, *, lower: bool = True) -> Normalized:
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
-    same = True
     for m in _ENTITY.finditer(text):
-        same = False
         _fold_plain(text, pos, m.start(), lower, out, starts, ends)
         repl = "".join(_FOLD.get(c, c) for c in html.unescape(m.group()))
         for ch in repl.lower() if lower else repl:
@@ -113,12 +111,11 @@ def normalize(text: str, *, lower: bool = True) -> Normalized:
             starts.append(m.start())
             ends.append(m.end())
         pos = m.end()
-    same = _fold_plain(text, pos, len(text), lower, out, starts, ends) and same
-    return Normalized("".join(out), tuple(starts), tuple(ends), same)
+    _fold_plain(text, pos, len(text), lower, out, starts, ends)
+    return Normalized("".join(out), tuple(starts), tuple(ends))
 
 
-def _fold_plain(text, begin, stop, lower, out, starts, ends) -> bool:
-    """Fold ``text[begin:stop]`` into ``out``; tell whether it stayed one character for one."""
+def _fold_plain(text, begin, stop, lower, out, starts, ends) -> None:
     piece = text[begin:stop]
     folded = piece.translate(_FOLD_TABLE)
     if lower:
@@ -127,14 +124,13 @@ def _fold_plain(text, begin, stop, lower, out, starts, ends) -> bool:
         out.append(folded)
         starts.extend(range(begin, stop))
         ends.extend(range(begin + 1, stop + 1))
-        return True
+        return
     for i in range(begin, stop):
         rep = _FOLD.get(text[i], text[i])
         for c in rep.lower() if lower else rep:
             out.append(c)
             starts.append(i)
             ends.append(i + 1)
-    return False
 
 
 _new_tuple = tuple.__new__

@@ -251,10 +251,22 @@ class Store(abc.ABC):
     def postings(self, keys: Collection[int]) -> dict[int, Sequence[int] | None]:
         """The distinct text ids holding each key (None: none, or more than MAX_KEY_TEXTS)."""
 
-    @abc.abstractmethod
     def ranked_passages(self, ranked: list[tuple[int, int]], *, limit: int
                         ) -> list[tuple[Passage, int]]:
         """The passages of the first ``limit`` text ids of ``ranked`` that some passage holds."""
+        found: list[tuple[Passage, int]] = []
+        texts = 0
+        step = max(limit, 1)
+        for i in range(0, len(ranked), step):  # more only if some texts are no longer held
+            chunk = ranked[i : i + step]
+            by_tid = self._occurrences([tid for tid, _ in chunk])
+            for tid, n in chunk:
+                if by_tid.get(tid):
+                    found += [(p, n) for p in by_tid[tid]]
+                    texts += 1
+                    if texts >= limit:
+                        return found
+        return found
 
     @abc.abstractmethod
     def same_text(self, text: str, kind: str) -> list[Passage]:
@@ -267,8 +279,27 @@ class Store(abc.ABC):
 
     def preload(self, tids: Collection[int]) -> None:
         """Read the passages of these text ids into this process's cache, in one go."""
+        self._occurrences(list(tids))
 
     # -- the per-process cache of text copies (see OccurrenceCache) ---------------------------
+
+    def _occurrences(self, tids: list[int]) -> dict[int, list[Passage]]:
+        """The oldest ``MAX_OCCURRENCES`` passages of each text id: cached, or read in one go."""
+        seen = self._fresh_cache()
+        with self._seen_lock:
+            by_tid = {tid: found for tid in tids if (found := seen.get(tid)) is not None}
+        missing = [tid for tid in tids if tid not in by_tid]
+        if missing:
+            fetched = self._fetch_occurrences(missing)
+            with self._seen_lock:
+                for tid, passages in fetched.items():
+                    seen.put(tid, passages)
+            by_tid.update(fetched)
+        return by_tid
+
+    @abc.abstractmethod
+    def _fetch_occurrences(self, tids: list[int]) -> dict[int, list[Passage]]:
+        """Read the oldest ``MAX_OCCURRENCES`` passages of each text id (none: left out)."""
 
     def _init_cache(self) -> None:
         self._seen = OccurrenceCache()

@@ -87,7 +87,7 @@ class RedisStore(Store):
         self.r = redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5)
         self._init_cache()
         self._postings = self.r.register_script(_POSTINGS)
-        self._occurrences = self.r.register_script(_OCCURRENCES)
+        self._occurrences_script = self.r.register_script(_OCCURRENCES)
         self._reference_info = self.r.register_script(_REFERENCE_INFO)
 
     def _k(self, *parts: object) -> str:
@@ -265,52 +265,20 @@ class RedisStore(Store):
             keys=[self._k("post", key) for key in keys], args=[MAX_KEY_TEXTS]))
         return {key: list(map(int, found)) or None for key, found in zip(keys, members)}
 
-    def ranked_passages(self, ranked: list[tuple[int, int]], *, limit: int
-                        ) -> list[tuple[Passage, int]]:
-        found: list[tuple[Passage, int]] = []
-        texts = 0
-        for i in range(0, len(ranked), max(limit, 1)):  # refill past texts no longer held
-            chunk = ranked[i : i + max(limit, 1)]
-            by_tid = self._passages([tid for tid, _ in chunk])
-            for tid, n in chunk:
-                if by_tid.get(tid):
-                    found += [(p, n) for p in by_tid[tid]]
-                    texts += 1
-                    if texts >= limit:
-                        return found
-        return found
-
     def _generation(self) -> tuple[object, object]:
         removals, version = self._call(self.r.mget, self._k("removals"), self._k("version"))
         return removals, version
 
-    def preload(self, tids: Collection[int]) -> None:
-        self._passages(list(tids))
-
-    def _passages(self, tids: list[int]) -> dict[int, list[Passage]]:
-        """Up to MAX_OCCURRENCES passages (the oldest) of each text id, cached per process."""
-        if not tids:
-            return {}
-        seen = self._fresh_cache()
-        with self._seen_lock:
-            by_tid = {tid: found for tid in tids if (found := seen.get(tid)) is not None}
-        missing = [tid for tid in tids if tid not in by_tid]
-        if not missing:
-            return by_tid
-        rows = self._call(lambda: self._occurrences(
-            keys=[self._k("txt", tid) for tid in missing],
+    def _fetch_occurrences(self, tids: list[int]) -> dict[int, list[Passage]]:
+        rows = self._call(lambda: self._occurrences_script(
+            keys=[self._k("txt", tid) for tid in tids],
             args=[MAX_OCCURRENCES, self._k("pas", "")]))
         # (every passage's JSON decoded in one call: hundreds of them per draft)
         decoded = iter(json.loads(b"[" + b",".join(raw for raws in rows for raw in raws if raw)
                                   + b"]"))
         fetched = {tid: [_row_passage(next(decoded)) for raw in raws if raw]
-                   for tid, raws in zip(missing, rows)}
-        fetched = {tid: passages for tid, passages in fetched.items() if passages}
-        with self._seen_lock:
-            for tid, passages in fetched.items():
-                seen.put(tid, passages)
-        by_tid.update(fetched)
-        return by_tid
+                   for tid, raws in zip(tids, rows)}
+        return {tid: passages for tid, passages in fetched.items() if passages}
 
     def same_text(self, text: str, kind: str) -> list[Passage]:
         return self.same_texts([(text, kind)])[text, kind]
@@ -323,7 +291,7 @@ class RedisStore(Store):
         raw = self._call(self.r.mget, [self._k("fp", text_id(Passage("", 0, 0, text, kind)))
                                        for text, kind in items])
         tids = {item: int(tid) for item, tid in zip(items, raw) if tid is not None}
-        found = self._passages(list(set(tids.values())))
+        found = self._occurrences(list(set(tids.values())))
         return {(text, kind): [p for p in found.get(tids.get((text, kind)), ()) if p.text == text]
                 for text, kind in items}
 

@@ -329,19 +329,6 @@ class SQLiteStore(Store):
                 out[key] = tids
         return out
 
-    def ranked_passages(self, ranked: list[tuple[int, int]], *, limit: int
-                        ) -> list[tuple[Passage, int]]:
-        db = self._db()
-        found: list[tuple[Passage, int]] = []
-        texts = 0
-        for chunk in _chunks(ranked, limit or 1):  # more only if some texts are no longer held
-            for passages in self._passages(db, chunk):
-                found += passages
-                texts += 1
-                if texts >= limit:
-                    return found
-        return found
-
     def _generation(self) -> tuple[object, object]:
         values = dict(self._db().execute(
             "SELECT name, value FROM meta WHERE name IN ('removals', 'version')"))
@@ -354,19 +341,20 @@ class SQLiteStore(Store):
                    ) -> dict[tuple[str, str], list[Passage]]:
         db = self._db()
         items = list(dict.fromkeys(items))
-        seen = self._fresh_cache()
-        with self._seen_lock:
-            tids = {item: tid for item in items
-                    if (tid := seen.texts.get((item[1], item[0]))) is not None}
-        asked = {text_id(Passage("", 0, 0, text, kind)): (text, kind)
-                 for text, kind in items if (text, kind) not in tids}
-        for chunk in _chunks(list(asked)):
-            marks = ",".join("?" * len(chunk))
-            for fp, tid, text in db.execute(
-                    f"SELECT fp, tid, text FROM texts WHERE fp IN ({marks})", chunk):
-                if asked[fp][0] == text:
-                    tids[asked[fp]] = tid
-        found = self._occurrences(db, list(set(tids.values())))
+        with self.pinned():  # (the cache is checked once for the text ids and their copies)
+            seen = self._fresh_cache()
+            with self._seen_lock:
+                tids = {item: tid for item in items
+                        if (tid := seen.texts.get((item[1], item[0]))) is not None}
+            asked = {text_id(Passage("", 0, 0, text, kind)): (text, kind)
+                     for text, kind in items if (text, kind) not in tids}
+            for chunk in _chunks(list(asked)):
+                marks = ",".join("?" * len(chunk))
+                for fp, tid, text in db.execute(
+                        f"SELECT fp, tid, text FROM texts WHERE fp IN ({marks})", chunk):
+                    if asked[fp][0] == text:
+                        tids[asked[fp]] = tid
+            found = self._occurrences(list(set(tids.values())))
         out: dict[tuple[str, str], list[Passage]] = {}
         for (text, kind) in items:
             tid = tids.get((text, kind))
@@ -376,37 +364,19 @@ class SQLiteStore(Store):
                     seen.texts[kind, text] = tid
         return out
 
-    def preload(self, tids: Collection[int]) -> None:
-        self._occurrences(self._db(), list(tids))
-
-    def _passages(self, db: sqlite3.Connection, ranked: list[tuple[int, int]]
-                  ) -> list[list[tuple[Passage, int]]]:
-        """Per text id of ``ranked`` (in its order), up to MAX_OCCURRENCES passages holding it."""
-        by_tid = self._occurrences(db, [tid for tid, _ in ranked])
-        return [[(p, n) for p in by_tid[tid]] for tid, n in ranked if by_tid.get(tid)]
-
-    def _occurrences(self, db: sqlite3.Connection, tids: list[int]) -> dict[int, list[Passage]]:
-        """The oldest MAX_OCCURRENCES passages of each text id, from the cache or in one query."""
-        seen = self._fresh_cache()
-        with self._seen_lock:
-            by_tid = {tid: found for tid in tids if (found := seen.get(tid)) is not None}
-        missing = [tid for tid in tids if tid not in by_tid]
-        for chunk in _chunks(missing):
-            fetched: dict[int, list[Passage]] = defaultdict(list)
+    def _fetch_occurrences(self, tids: list[int]) -> dict[int, list[Passage]]:
+        fetched: dict[int, list[Passage]] = defaultdict(list)
+        for chunk in _chunks(tids):
             marks = ",".join("?" * len(chunk))
-            rows = db.execute(  # (the index on (tid, pid) gives each text's oldest copies)
+            rows = self._db().execute(  # (the index on (tid, pid) gives each text's oldest copies)
                 "SELECT p.tid, r.id, p.start, p.end, p.kind, p.speaker, t.text FROM texts t"
                 " JOIN passages p ON p.pid IN (SELECT pid FROM passages WHERE tid = t.tid"
                 " ORDER BY pid LIMIT ?) JOIN refs r ON r.seq = p.ref_seq"
                 f" WHERE t.tid IN ({marks}) ORDER BY p.pid",
-                [MAX_OCCURRENCES, *chunk]).fetchall()
+                [MAX_OCCURRENCES, *chunk])
             for tid, rid, start, end, kind, speaker, text in rows:
                 fetched[tid].append(Passage(rid, start, end, text, _KINDS[kind], speaker))
-            with self._seen_lock:
-                for tid, passages in fetched.items():
-                    seen.put(tid, passages)
-            by_tid.update(fetched)
-        return by_tid
+        return fetched
 
     def index_stats(self) -> dict[str, int]:
         """Rows and bytes of the index, for benchmarks."""
