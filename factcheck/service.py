@@ -18,11 +18,12 @@ def check_document(store: Store, text: str, *, title: str | None = None,
     from factcheck.core.check import check_text
     from factcheck.core.report import build_report
 
-    if not store.index_is_current():
-        raise StoreUnavailable("The reference index was built by another version of factcheck: "
-                               "run `factcheck reindex` once.")
-    findings = check_text(text, store)
-    report = build_report(text, findings, store_version=store.version(), title=title)
+    with store.pinned() as store_now:  # one look at where the store stands, for the whole draft
+        if not store.index_is_current(store_now):
+            raise StoreUnavailable("The reference index was built by another version of "
+                                   "factcheck: run `factcheck reindex` once.")
+        findings = check_text(text, store)
+    report = build_report(text, findings, store_version=store_now.version, title=title)
     if html is not None:
         add_html_offsets(report, html)
     return report

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 from factcheck.core.check_figures import check_figures
-from factcheck.core.check_quotes import check_quote
+from factcheck.core.check_quotes import check_quote, first_lookups
 from factcheck.core.figures import extract_figures
 from factcheck.core.index import keys_of
 from factcheck.core.labels import LABEL, with_labels
@@ -70,19 +70,19 @@ def _prefetch(text: str, quotes: list, claims: list, index: PrefetchedIndex,
               options: CheckOptions) -> None:
     """Read what the draft's look-ups will need at once.
 
-    Those look-ups are its quotes and its sentences with figures, less the sentences the store
-    holds word for word (they are their own source: no look-up). Their postings are read in
-    one go, then the passages of each one's first candidates. Look-ups not foreseen here (the
-    sentence around a short quote, a quote's longer list) read theirs as they come.
+    Those look-ups are its quotes (with the sentence around a short one) and its sentences
+    with figures, less the sentences the store holds word for word (they are their own source:
+    no look-up). Their postings are read in one go, then the passages of each one's first
+    candidates. Look-ups not foreseen here (a quote's longer list, when none of its first
+    candidates holds it) read theirs as they come.
     """
     sentences = [text[s:e] for (s, e), _ in claims]
     index.same_texts((sentence, "sentence") for sentence in sentences)
     searched = [keys_of(t) for t in sentences if not index.same_text(t, "sentence")]
-    quoted = [keys_of(q.text) for q in quotes]
+    quoted = [keys_of(t) for q in quotes for t in first_lookups(q, text, options)]
     index.prefetch(set().union(*searched, *quoted))
     index.preload([(keys, options.figure_candidate_limit) for keys in searched]
-                  + [(keys, options.first_candidate_limit) for keys in quoted
-                     if len(keys) > options.few_keys])
+                  + [(keys, options.first_candidate_limit) for keys in quoted if keys])
 
 
 def _with_titles(findings: list[Finding], index: PassageIndex) -> list[Finding]:

@@ -114,10 +114,28 @@ def _quote_candidates(
     wide = options.wide_candidate_limit if limit >= options.candidate_limit else limit
     found = find_candidates(index, quote.text, limit=limit, few_keys=options.few_keys,
                             wide_limit=wide)
-    if text is not None and (short or len(keys_of(quote.text)) <= options.few_keys):
-        lo, hi = sentence_around(text, quote.start, quote.end)
-        found += find_candidates(index, text[lo:hi], limit=limit)
+    sentence = _sentence_looked_up(quote, text, options, short=short)
+    if sentence is not None:
+        found += find_candidates(index, sentence, limit=limit)
     return list(dict.fromkeys(found))
+
+
+def _sentence_looked_up(quote: Quote, text: str | None, options: CheckOptions, *,
+                        short: bool) -> str | None:
+    """The draft sentence a short or generic quote is also looked up by (None: not needed)."""
+    if text is None or not (short or len(keys_of(quote.text)) <= options.few_keys):
+        return None
+    lo, hi = sentence_around(text, quote.start, quote.end)
+    return text[lo:hi]
+
+
+def first_lookups(quote: Quote, text: str | None, options: CheckOptions = DEFAULT_OPTIONS
+                  ) -> list[str]:
+    """The texts whose index look-ups come first when checking ``quote`` (for a prefetch)."""
+    tokens = tokenize(quote.text, editorial=True)
+    short = sum(1 for t in tokens if t.kind == "word") < options.min_quote_words
+    sentence = _sentence_looked_up(quote, text, options, short=short)
+    return [quote.text] if sentence is None else [quote.text, sentence]
 
 
 def _attribution_verdict(

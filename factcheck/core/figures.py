@@ -42,6 +42,12 @@ _MONTH_NAMES = frozenset(k.capitalize() for k in lex.MONTHS) | {"Sept"}
 _WEEKDAY_NAMES = frozenset(k.capitalize() for k in lex.WEEKDAYS)
 _WORD_TRIGGERS = frozenset([*lex.ONES, *lex.TENS, *lex.ORDINALS, "dozen", "hundred", "thousand",
                             "million", "billion", "trillion", "half", "quarter"])
+#: The tokens a figure may start at (what ``_trigger_kind`` may accept), each as ``_TOKEN``
+#: would cut it: every other word is skipped by the regex engine rather than looked at here.
+_TRIGGER_TOKEN = re.compile(
+    r"\d+|[$£€¥]|(?<![A-Za-z])(?:{}|(?i:{}))(?![A-Za-z])".format(
+        "|".join(sorted(units.CUR_TOKENS | _MONTH_NAMES | _WEEKDAY_NAMES, key=len, reverse=True)),
+        "|".join(sorted(_WORD_TRIGGERS, key=len, reverse=True))))
 _ORD_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?0\d{2,5}\)?(?:[\s.-]?\d{3,4}){1,2}(?!\d)|0\d+")
 _METRES = re.compile(r"(?<=\d)m[ \t]+([A-Za-z]+)(?:[ \t]+([a-z]+))?")
@@ -73,7 +79,7 @@ def extract_figures(text: str, *, published: date | None = None) -> list[Figure]
     """
     figures: list[Figure] = []
     pos = 0
-    for token in _TOKEN.finditer(text):
+    for token in _TRIGGER_TOKEN.finditer(text):
         start, end = token.span()
         if start < pos:
             continue

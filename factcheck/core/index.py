@@ -15,7 +15,14 @@ from functools import lru_cache
 from itertools import pairwise
 
 from factcheck.core.quotes import extract_quotes
-from factcheck.core.text import is_person_name, plain_runs, sentence_spans
+from factcheck.core.text import (
+    fold,
+    is_person_name,
+    plain_runs,
+    sentence_spans,
+    split_editorial,
+    word_list,
+)
 from factcheck.core.types import Passage
 
 #: Bump when keys or passages change: a store built with another version must be re-indexed.
@@ -42,9 +49,24 @@ def _hash(gram: str) -> int:
     )
 
 
-@lru_cache(maxsize=1 << 17)  # a vocabulary: words recur across every reference
-def _word_hash(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big")
+class _WordHashes(dict):
+    """word -> its 64-bit hash, or 0 for a word that never enters a key (a stopword, a single
+    letter, a number): a memo of the vocabulary, since words recur across every reference."""
+
+    LIMIT = 1 << 18  # distinct words kept; past that the memo starts again (names, typos)
+
+    def __missing__(self, word: str) -> int:
+        if word in STOPWORDS or len(word) < 2 or word[0].isdigit():
+            value = 0
+        else:
+            value = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big")
+        if len(self) >= self.LIMIT:
+            self.clear()
+        self[word] = value
+        return value
+
+
+_word_hashes = _WordHashes()
 
 
 _MASK = (1 << 63) - 1  # keys are non-negative 63-bit integers (a signed 64-bit column holds them)
@@ -75,11 +97,13 @@ def keys_of(text: str, *, skips: bool = True) -> frozenset[int]:
     (5, 0)
     """
     keys: set[int] = set()
-    for run in content_runs(text):  # a pair's key mixes its words' hashes, each computed once
-        hashes = [_word_hash(word) for word in run]
-        keys.update((a * _ADJACENT + b) & _MASK for a, b in pairwise(hashes))
-        if skips:
-            keys.update((a * _ONE_APART + b) & _MASK for a, b in zip(hashes, hashes[2:]))
+    hash_of = _word_hashes.__getitem__
+    for piece in split_editorial(fold(text)):  # content_runs, each word hashed at most once
+        hashes = [h for h in map(hash_of, word_list(piece)) if h]
+        if len(hashes) > 1:
+            keys.update({(a * _ADJACENT + b) & _MASK for a, b in pairwise(hashes)})
+            if skips:
+                keys.update({(a * _ONE_APART + b) & _MASK for a, b in zip(hashes, hashes[2:])})
     return frozenset(keys)
 
 

@@ -45,29 +45,32 @@ class Resolver:
         only the speakers named at their quote).
         """
         self.text = text
+        self.stretches = stretches
         self.resolve = resolve
         self.speakers: list[tuple[int, str]] = []  # (offset, canonical name) of named speakers
         self.gender: dict[str, str] = {}
         self.people: set[str] = set()  # names met at least once where a person may stand
-        self.full_names: dict[str, list[tuple[int, str]]] = {}  # surname -> (offset, full name)
+        # surname -> (offset, full name); with resolve=False, read when a surname first needs it
+        self.full_names: dict[str, list[tuple[int, str]]] | None = None
         self.names: list[tuple[int, str]] = []
         self.offsets: list[int] = []
         self.sentence_starts: list[int] = [0]
         if not resolve:
-            self._collect_full_names(stretches)
             return
+        self.full_names = {}
         self.names = self._collect_names(stretches)
         self.offsets = [offset for offset, _ in self.names]
         starts = sentence_ends(text, 0, len(text)) + [m.end() for m in _LINE_START.finditer(text)]
         self.sentence_starts = sorted([0, *starts])
 
-    def _collect_full_names(self, stretches: Sequence[Stretch]) -> None:
+    def _collect_full_names(self) -> None:
         """Only ``full_names``: what completing a surname needs.
 
         A one-word mention never adds a full name of its own (completed, it repeats the latest
         one), so only mentions of several words are read.
         """
-        for start, end, _ in _mentions_outside(self.text, stretches, several_words=True):
+        self.full_names = {}
+        for start, end, _ in _mentions_outside(self.text, self.stretches, several_words=True):
             self._note_full_name(start, self._canonical(start, self.text[start:end]))
 
     def _note_full_name(self, start: int, canonical: str) -> None:
@@ -115,6 +118,8 @@ class Resolver:
         """Complete a lone surname to the latest full name ending with it before ``offset``."""
         if " " in name or not name:
             return name
+        if self.full_names is None:
+            self._collect_full_names()
         earlier = [full for at, full in self.full_names.get(name, ()) if at < offset]
         return earlier[-1] if earlier else name
 

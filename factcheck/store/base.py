@@ -8,7 +8,7 @@ import time
 import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
 from factcheck.core.index import INDEX_VERSION, passages_of
 from factcheck.core.prefetch import rank
@@ -29,6 +29,14 @@ Parser = Callable[[list[Reference]], Iterable[list[Passage]]]
 def parse_here(refs: list[Reference]) -> list[list[Passage]]:
     """The passages of each reference, computed in this process."""
     return [passages_of(ref.id, ref.text) for ref in refs]
+
+
+class Generation(NamedTuple):
+    """Where the store stands: removals so far, its version, the version of its index keys."""
+
+    removals: object
+    version: int
+    index: int
 
 
 class OccurrenceCache:
@@ -198,9 +206,13 @@ class Store(abc.ABC):
                 out[rid] = ReferenceInfo(ref.id, ref.title, ref.url)
         return out
 
-    def index_is_current(self) -> bool:
-        """True when the index was built by this version's index keys (else: reindex)."""
-        return self.index_version() == INDEX_VERSION
+    def index_is_current(self, generation: Generation | None = None) -> bool:
+        """True when the index was built by this version's index keys (else: reindex).
+
+        ``generation``: where the store stood, as :meth:`pinned` read it (else asked now).
+        """
+        built = self.index_version() if generation is None else generation.index
+        return built == INDEX_VERSION
 
     def reindex(self, *, batch: int = 500, progress=None) -> int:
         """Rebuild the passages and index of every reference; return how many were indexed.
@@ -307,32 +319,36 @@ class Store(abc.ABC):
         self._pin = threading.local()
 
     @abc.abstractmethod
-    def _generation(self) -> tuple[object, object]:
-        """The store's removal count and version, which tell whether the cache still holds."""
+    def _generation(self) -> Generation:
+        """The store's removal count, version and index version, read in one go."""
 
     def _fresh_cache(self) -> OccurrenceCache:
         """The cache, checked against the store (not again inside :meth:`pinned`)."""
         if not getattr(self._pin, "depth", 0):
-            generation = self._generation()
-            with self._seen_lock:
-                self._seen.check(*generation)
+            self._check_cache(self._generation())
         return self._seen
 
+    def _check_cache(self, generation: Generation) -> None:
+        with self._seen_lock:
+            self._seen.check(generation.removals, generation.version)
+
     @contextmanager
-    def pinned(self) -> Iterator[None]:
+    def pinned(self) -> Iterator[Generation]:
         """Check the cache against the store once, then trust it until the block ends.
 
         A draft's check makes dozens of look-ups, and each would otherwise first ask the store
         whether references were added or removed. Inside the block (one draft) what the cache
         held when the block began is not checked again; what it lacks is read from the store
-        as it is then.
+        as it is then. The block gets the store's :class:`Generation` as it began: the version
+        the draft is checked against (a nested block gets the outer one's).
         """
         depth = getattr(self._pin, "depth", 0)
         if not depth:
-            self._fresh_cache()
+            self._pin.generation = self._generation()
+            self._check_cache(self._pin.generation)
         self._pin.depth = depth + 1
         try:
-            yield
+            yield self._pin.generation
         finally:
             self._pin.depth = depth
 

@@ -15,6 +15,7 @@ from factcheck.store.base import (
     MAX_KEY_TEXTS,
     MAX_OCCURRENCES,
     DuplicateReference,
+    Generation,
     Store,
 )
 from factcheck.store.records import Job, Reference
@@ -265,9 +266,11 @@ class RedisStore(Store):
             keys=[self._k("post", key) for key in keys], args=[MAX_KEY_TEXTS]))
         return {key: list(map(int, found)) or None for key, found in zip(keys, members)}
 
-    def _generation(self) -> tuple[object, object]:
-        removals, version = self._call(self.r.mget, self._k("removals"), self._k("version"))
-        return removals, version
+    def _generation(self) -> Generation:
+        removals, version, index = self._call(self.r.mget, self._k("removals"),
+                                              self._k("version"), self._k("index"))
+        index = int(index) if index is not None else self.index_version()  # (a new store)
+        return Generation(removals, int(version or 0), index)
 
     def _fetch_occurrences(self, tids: list[int]) -> dict[int, list[Passage]]:
         rows = self._call(lambda: self._occurrences_script(

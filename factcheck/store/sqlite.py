@@ -19,6 +19,7 @@ from factcheck.store.base import (
     MAX_KEY_TEXTS,
     MAX_OCCURRENCES,
     DuplicateReference,
+    Generation,
     Store,
 )
 from factcheck.store.records import Job, Reference
@@ -329,10 +330,10 @@ class SQLiteStore(Store):
                 out[key] = tids
         return out
 
-    def _generation(self) -> tuple[object, object]:
+    def _generation(self) -> Generation:
         values = dict(self._db().execute(
-            "SELECT name, value FROM meta WHERE name IN ('removals', 'version')"))
-        return values["removals"], values["version"]
+            "SELECT name, value FROM meta WHERE name IN ('removals', 'version', 'index')"))
+        return Generation(values["removals"], int(values["version"]), int(values["index"]))
 
     def same_text(self, text: str, kind: str) -> list[Passage]:
         return self.same_texts([(text, kind)])[text, kind]
