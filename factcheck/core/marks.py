@@ -78,30 +78,54 @@ def find_quoted_stretches(text: str) -> list[Stretch]:
     lines = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
     stretches: list[Stretch] = []
     open_mark: tuple[int, int] | None = None
+    breaks: list[tuple[int, int, int]] = []  # paragraphs the open quote continued into
     for index, (lo, hi) in enumerate(lines):
         marks = _line_marks(text, lo, hi)
         if open_mark is not None and marks and marks[0][2] != "close":
+            breaks.append((_paragraph_end(text, lines[index - 1]), *marks[0][:2]))
             marks = marks[1:]  # the continuation mark of a multi-paragraph quote
         for pos, end, direction in marks:
             if open_mark is None:
                 if direction != "close":
-                    open_mark = (pos, end)
+                    open_mark, breaks = (pos, end), []
             elif direction != "close" and not text[open_mark[1] : pos].strip():
                 open_mark = (open_mark[0], end)  # doubled opening marks ("“)
             elif direction == "open":
                 # A mark that can only open (“ before a word, " between a space and a word)
                 # starts a new quote: the one still open ends before it, unclosed.
-                stretches.append(Stretch(open_mark[0], open_mark[1], pos, pos, False))
-                open_mark = (pos, end)
+                stretches += _unclosed(open_mark, breaks, pos)
+                open_mark, breaks = (pos, end), []
             else:  # any other mark closes an open quote, even a misplaced opener
                 stretches.append(Stretch(open_mark[0], open_mark[1], pos, end, True))
                 open_mark = None
         if open_mark is not None and not _continues(text, lines, index):
-            stop = len(text[lo:hi].rstrip()) + lo
+            stop = _paragraph_end(text, (lo, hi))
             if stop > open_mark[1]:
-                stretches.append(Stretch(open_mark[0], open_mark[1], stop, stop, False))
+                stretches += _unclosed(open_mark, breaks, stop)
             open_mark = None
     return [_close_at_single_mark(text, s) for s in stretches if text[s.start : s.end].strip()]
+
+
+def _paragraph_end(text: str, line: tuple[int, int]) -> int:
+    lo, hi = line
+    return lo + len(text[lo:hi].rstrip())
+
+
+def _unclosed(open_mark: tuple[int, int], breaks: list[tuple[int, int, int]],
+              stop: int) -> list[Stretch]:
+    """The stretches of a quote never closed: one per paragraph it ran through.
+
+    A quote that continues over paragraphs ends, by the news convention, at a closing mark in
+    its last one. Without that mark the paragraphs are not known to be one quote, so each is a
+    stretch of its own, contained to its paragraph (``breaks``: the previous paragraph's end
+    and the continuation mark of each next one).
+    """
+    pieces, (open_at, start) = [], open_mark
+    for par_end, mark_at, mark_end in breaks:
+        pieces.append(Stretch(open_at, start, par_end, par_end, False))
+        open_at, start = mark_at, mark_end
+    pieces.append(Stretch(open_at, start, stop, stop, False))
+    return pieces
 
 
 def _close_at_single_mark(text: str, stretch: Stretch) -> Stretch:

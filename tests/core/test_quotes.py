@@ -382,3 +382,20 @@ def test_a_title_case_phrase_announced_by_a_colon_or_a_slogan_is_a_quote():
 def test_a_comma_after_a_verb_of_naming_keeps_the_title_a_quote():
     text = 'The council released an ad on Monday titled, "Broken Promises."'
     assert [q.text for q in extract_quotes(text)] == ["Broken Promises."]
+
+
+def test_quote_never_closed_over_paragraphs_is_split_per_paragraph():
+    text = (
+        'Ada Bern read out the letter:\n\n"We were never told of the plan.\n\n'
+        '"Nobody asked the tenants.\n\nThe council met on Monday.'
+    )
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["We were never told of the plan.",
+                                        "Nobody asked the tenants."]
+
+
+def test_quote_closed_in_its_last_paragraph_stays_one_quote():
+    text = '"We were never told of the plan.\n\n"Nobody asked the tenants," said Ada Bern.'
+    quote = _only(text)
+    assert quote.text == "We were never told of the plan.\n\n\"Nobody asked the tenants,"
+    assert quote.speaker.name == "Ada Bern"
