@@ -32,6 +32,7 @@ from factcheck.core.fignames import (
 from factcheck.core.figwords import read_digit_fraction, read_ratio, read_word_figure
 from factcheck.core.hedges import read_change
 from factcheck.core.nouns import counted_noun, inherit_nouns, singular_noun
+from factcheck.core.patterns import alternation
 from factcheck.core.ranges import read_range
 from factcheck.core.types import Figure
 
@@ -44,10 +45,9 @@ _WORD_TRIGGERS = frozenset([*lex.ONES, *lex.TENS, *lex.ORDINALS, "dozen", "hundr
                             "million", "billion", "trillion", "half", "quarter"])
 #: The tokens a figure may start at (what ``_trigger_kind`` may accept), each as ``_TOKEN``
 #: would cut it: every other word is skipped by the regex engine rather than looked at here.
+_TRIGGER_WORDS = alternation(units.CUR_TOKENS | _MONTH_NAMES | _WEEKDAY_NAMES)
 _TRIGGER_TOKEN = re.compile(
-    r"\d+|[$£€¥]|(?<![A-Za-z])(?:{}|(?i:{}))(?![A-Za-z])".format(
-        "|".join(sorted(units.CUR_TOKENS | _MONTH_NAMES | _WEEKDAY_NAMES, key=len, reverse=True)),
-        "|".join(sorted(_WORD_TRIGGERS, key=len, reverse=True))))
+    rf"\d+|[$£€¥]|(?<![A-Za-z])(?:{_TRIGGER_WORDS}|(?i:{alternation(_WORD_TRIGGERS)}))(?![A-Za-z])")
 _ORD_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?0\d{2,5}\)?(?:[\s.-]?\d{3,4}){1,2}(?!\d)|0\d+")
 _METRES = re.compile(r"(?<=\d)m[ \t]+([A-Za-z]+)(?:[ \t]+([a-z]+))?")

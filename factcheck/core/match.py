@@ -138,11 +138,18 @@ def screen(text: str, passages: list[Passage], *, keep: int) -> list[Passage]:
         if passage.text not in scores:
             target = _plain(passage.text)
             cover = min(1.0, len(target) / len(query)) if query else 0.0
-            scores[passage.text] = (-fuzz.partial_ratio(query, target) * cover, order)
+            scores[passage.text] = (-_partial_ratio(query, target) * cover, order)
     kept = set(sorted(scores, key=scores.__getitem__)[:keep])
     chosen = [p for p in passages if p.text in kept]
     chosen.sort(key=lambda p: scores[p.text])
     return chosen
+
+
+def _partial_ratio(query: str, target: str) -> float:
+    """rapidfuzz's partial_ratio, without its search when one text holds the other whole."""
+    if query and target and (query in target if len(query) <= len(target) else target in query):
+        return 100.0  # (what partial_ratio gives then: most candidates hold the claim whole)
+    return fuzz.partial_ratio(query, target)
 
 
 def once_per_text(align, passages: list[Passage]) -> list:

@@ -9,14 +9,10 @@ from __future__ import annotations
 import re
 
 from factcheck.core import lexicon
+from factcheck.core.patterns import alternation
 
 #: A mention in the text: ``(start, end, kind)`` with kind ``name``, ``role`` or ``pro``.
 Mention = tuple[int, int, str]
-
-
-def alternation(words) -> str:
-    """A regex alternation of ``words``, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _VERBS = alternation(lexicon.REPORTING_VERBS)
