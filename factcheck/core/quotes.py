@@ -11,15 +11,13 @@ from factcheck.core import lexicon
 from factcheck.core.attribution import attribute
 from factcheck.core.marks import Stretch, find_quoted_stretches
 from factcheck.core.mentions import VERB, paragraph_bounds
+from factcheck.core.patterns import alternation
 from factcheck.core.types import Quote, Speaker
 
 _TITLE_SMALL_WORDS = lexicon.TITLE_SMALL_WORDS
-_TITLE_CONTEXT = re.compile(
-    r"(?:['’]s|\b(?:{}))[\s,]*$".format(
-        "|".join(sorted(lexicon.PREPOSITIONS | lexicon.WORK_NOUNS | lexicon.ADDRESSEE_VERBS))
-    ),
-    re.IGNORECASE,
-)
+_TITLE_CONTEXT_WORDS = alternation(
+    lexicon.PREPOSITIONS | lexicon.WORK_NOUNS | lexicon.ADDRESSEE_VERBS)
+_TITLE_CONTEXT = re.compile(rf"(?:['’]s|\b(?:{_TITLE_CONTEXT_WORDS}))[\s,]*$", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _BYLINE = re.compile(r",\s*by\s+(?:the\s+)?[A-Z]")
 #: A lead-in that credits a published piece rather than a speaker: ``"Headline," by Ann Lee:`` or
@@ -40,7 +38,7 @@ _NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
 _NAMING = re.compile(
     r"(?:\b(?:{0})|\b(?:{0}|{1})(?:\s+[^\s.;:\"“”]+){{0,6}}?\s+as)\s*,?\s+"
     r"(?:(?:the|a|an|it|him|her|them)\s+)?$".format(
-        "|".join(sorted(lexicon.NAMING_CUES)), "|".join(sorted(lexicon.NAMING_AS))
+        alternation(lexicon.NAMING_CUES), alternation(lexicon.NAMING_AS)
     ),
     re.IGNORECASE,
 )
@@ -48,7 +46,7 @@ _NAMING = re.compile(
 #: (``ran on the slogan "Jobs First"``): what follows is a phrase used in speech, not a title.
 _ANNOUNCED = re.compile(r"(?::|\b(?:slogans?|mottos?|mottoes)\s*,?)\s*$", re.IGNORECASE)
 _CRY_BEFORE = re.compile(
-    r"\b(?:{})(?:\s+of)?\s+$".format("|".join(sorted(lexicon.CRY_WORDS))), re.IGNORECASE
+    rf"\b(?:{alternation(lexicon.CRY_WORDS)})(?:\s+of)?\s+$", re.IGNORECASE
 )
 _CRY_AFTER = re.compile(r"\s+(?:chants?|cheers|cries|shouts)\b", re.IGNORECASE)
 _SO_CALLED = re.compile(r"\bso-called\s*$", re.IGNORECASE)
