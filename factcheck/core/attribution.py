@@ -29,6 +29,7 @@ from factcheck.core.types import Speaker
 
 #: Most characters between a floating quote and the previous quote whose speaker it inherits.
 CARRY_OVER_CHARS = 400
+_NEXT_SENTENCE = re.compile(r"\s+[A-Z]")
 
 
 class _Context:
@@ -58,7 +59,7 @@ class _Context:
         ends_sentence = text[stretch.start : stretch.end].rstrip(" '’)]")[-1:] in ".!?"
         #: The quote ends its sentence ("… politicians." His comments …).
         self.closes_sentence = ends_sentence and bool(
-            re.match(r"\s+[A-Z]", text[stretch.close_end : hi])
+            _NEXT_SENTENCE.match(text, stretch.close_end, hi)
         )
         #: What follows the closing mark introduces the next quote ("… ." He added: "…").
         self.leads_in = stretch.closed and (
@@ -69,7 +70,7 @@ class _Context:
 def _ends_sentence(text: str, stretch: Stretch) -> bool:
     """Tell whether a quote ends its sentence: ``"… it." That prompted …``."""
     inner = text[stretch.start : stretch.end].rstrip(" '’)]")
-    return inner[-1:] in ".!?" and bool(re.match(r"\s+[A-Z]", text[stretch.close_end :]))
+    return inner[-1:] in ".!?" and bool(_NEXT_SENTENCE.match(text, stretch.close_end))
 
 
 def _cued_mention(text: str, stretch: Stretch, ctx: _Context) -> Mention | None:

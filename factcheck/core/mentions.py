@@ -104,8 +104,22 @@ def _only_opens_sentences(text: str, start: int, end: int) -> bool:
     """
     if not _opens_sentence(text, start) or not _INTRO_END.match(text, end):
         return False
-    word = re.compile(rf"(?<![\w'’-]){re.escape(text[start:end])}(?![\w'’-])")
-    return all(_opens_sentence(text, m.start()) for m in word.finditer(text))
+    return all(_opens_sentence(text, at) for at in _whole_word_offsets(text, text[start:end]))
+
+
+def _whole_word_offsets(text: str, word: str):
+    """Where ``word`` stands in ``text`` as a whole word (no letter, digit, _, ' or - beside)."""
+    at = text.find(word)
+    while at >= 0:
+        after = at + len(word)
+        if (at == 0 or not _is_word_char(text[at - 1])) and (
+                after == len(text) or not _is_word_char(text[after])):
+            yield at
+        at = text.find(word, at + 1)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "_'’-"  # (a regex's \w is alphanumeric or _)
 
 
 def _opens_sentence(text: str, pos: int) -> bool:

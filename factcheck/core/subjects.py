@@ -39,6 +39,9 @@ _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
 _COORDINATION = re.compile(r"\s*(?:and|but|then|before|after)\b")
 _OF_PHRASE = re.compile(r"\s+(?:of|for|at|from|with)\s+(?:the\s+)?")
 _WEAK_SUBJECTS = frozenset({"it", "who", "you"})
+_DOUBLE_MARK = re.compile(r"[\"“”]")
+_GAP_BREAK = re.compile(r"[,;:\"“”]")
+_PUNCTUATION_ONLY = re.compile(r"\s*[,:][\s,:]*$")
 
 
 def _strip_appositions(text: str, lo: int, hi: int) -> int:
@@ -52,7 +55,7 @@ def _strip_appositions(text: str, lo: int, hi: int) -> int:
         if chunk.endswith(","):
             inner = chunk[:-1]
             cut = inner.rfind(",")
-            if cut > 0 and len(inner) - cut < 160 and not re.search(r"[\"“”]", inner[cut:]):
+            if cut > 0 and len(inner) - cut < 160 and not _DOUBLE_MARK.search(inner, cut):
                 hi = lo + cut
                 continue
         break
@@ -74,7 +77,7 @@ def subject_before(text: str, lo: int, verb_at: int, *, generic: bool = False) -
     if mentions:
         last = mentions[-1]
         gap = text[last[1] : hi]
-        if len(gap.split()) <= 3 and not re.search(r"[,;:\"“”]", gap):
+        if len(gap.split()) <= 3 and not _GAP_BREAK.search(gap):
             if _COORDINATION.match(gap):
                 # "X praised Y and said": the subject is the one of the first verb.
                 return sentence_subject(text, lo, last[0]) or last
@@ -179,6 +182,6 @@ def inverted_subject(text: str, verb_end: int, hi: int) -> Mention | None:
     Without the punctuation the name starts the reported clause (``says Ali "walked the walk"``).
     """
     found = subject_after(text, verb_end, hi)
-    if found and found[2] != "pro" and re.match(r"\s*[,:][\s,:]*$", text[found[1] : hi]):
+    if found and found[2] != "pro" and _PUNCTUATION_ONLY.match(text, found[1], hi):
         return found
     return None

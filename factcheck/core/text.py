@@ -267,8 +267,11 @@ def is_person_name(text: str) -> bool:
     )
 
 
+_NAME_WORD = re.compile(r"[\w'-]+")
+
+
 def _name_tokens(name: str) -> set[str]:
-    words = re.findall(r"[\w'-]+", normalize(name).text)
+    words = _NAME_WORD.findall(normalize(name).text)
     return {w for w in words if w not in _TITLES and len(w) > 1}
 
 
@@ -285,5 +288,5 @@ def same_person(a: str, b: str) -> bool:
 
 def surname(name: str) -> str:
     """The last word of a name, normalised (``O’Neil`` -> ``o'neil``)."""
-    words = re.findall(r"[\w'-]+", normalize(name).text)
+    words = _NAME_WORD.findall(normalize(name).text)
     return words[-1] if words else ""
