@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
-from factcheck.core.index import INDEX_VERSION, passage_keys, text_id
+from factcheck.core.index import INDEX_VERSION, text_id
 from factcheck.core.types import Passage, ReferenceInfo
 from factcheck.errors import StoreUnavailable
 from factcheck.store.base import (
@@ -23,6 +23,14 @@ from factcheck.store.base import (
     Store,
 )
 from factcheck.store.records import Job, Reference
+from factcheck.store.sqlite_texts import (
+    KINDS,
+    chunks,
+    copies_json,
+    known_texts,
+    new_texts,
+    refresh_copies,
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,10 +43,15 @@ CREATE TABLE IF NOT EXISTS refs (
 );
 -- Each distinct passage text (kind and exact words) once: the index points to texts, so a
 -- sentence stored in many articles costs one entry per key, and look-ups count it once.
+-- A text also keeps its oldest copies (MAX_OCCURRENCES passages, as a JSON list of [pid,
+-- reference id, start, end, speaker]): a look-up reads them with the text, from one row,
+-- rather than from passages and refs rows spread over the file.
 CREATE TABLE IF NOT EXISTS texts (
     tid INTEGER PRIMARY KEY,
     fp INTEGER NOT NULL UNIQUE,
-    text TEXT NOT NULL
+    text TEXT NOT NULL,
+    kind INTEGER NOT NULL DEFAULT 0,
+    copies TEXT NOT NULL DEFAULT '[]'
 );
 CREATE TABLE IF NOT EXISTS passages (
     pid INTEGER PRIMARY KEY,
@@ -83,20 +96,12 @@ CREATE TABLE IF NOT EXISTS logs (
 );
 CREATE INDEX IF NOT EXISTS logs_key ON logs (ns, key);
 INSERT OR IGNORE INTO meta VALUES ('version', '0');
-INSERT OR IGNORE INTO meta VALUES ('schema', '3');
+INSERT OR IGNORE INTO meta VALUES ('schema', '4');
 INSERT OR IGNORE INTO meta VALUES ('removals', '0');
 """
 
-SCHEMA_VERSION = "3"
-_KINDS = ("sentence", "quote")  # passages.kind
+SCHEMA_VERSION = "4"
 _MAX_SEGMENTS = 12  # more than this and the smallest are merged into one
-
-_BATCH = 500  # SQLite's limit on bound parameters is well above this
-
-
-def _chunks(items: list, size: int = _BATCH):
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 def _pack(pids: list[int]) -> bytes:
@@ -126,10 +131,23 @@ class SQLiteStore(Store):
         db.executescript(_SCHEMA)  # runs its own transaction
         db.execute("INSERT OR IGNORE INTO meta VALUES ('index', ?)", (str(INDEX_VERSION),))
         found = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()[0]
+        if found == "3":
+            found = self._upgrade_from_3()
         if found != SCHEMA_VERSION:
             raise StoreUnavailable(
                 f"The store at {self.path} has layout {found}; this version needs "
                 f"{SCHEMA_VERSION}. Ingest the references into a new store.")
+
+    def _upgrade_from_3(self) -> str:
+        """Give every text of a layout-3 store its copies (once, whichever process is first)."""
+        with self._tx() as db:
+            found = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()[0]
+            if found == "3":
+                db.execute("ALTER TABLE texts ADD COLUMN kind INTEGER NOT NULL DEFAULT 0")
+                db.execute("ALTER TABLE texts ADD COLUMN copies TEXT NOT NULL DEFAULT '[]'")
+                refresh_copies(db, "SELECT tid FROM texts")
+                db.execute("UPDATE meta SET value = ? WHERE name = 'schema'", (SCHEMA_VERSION,))
+            return SCHEMA_VERSION
 
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
@@ -187,41 +205,33 @@ class SQLiteStore(Store):
         """Insert passages; a text not indexed yet gets an id and its keys in ``postings``.
 
         The keys of a text are computed once, however many references hold it. Passages whose
-        text has no key (nothing but stopwords) are left out: no look-up could find them.
+        text has no key (nothing but stopwords) are left out: no look-up could find them. A
+        text keeps its oldest copies (``texts.copies``): new texts get theirs, texts with
+        fewer than ``MAX_OCCURRENCES`` take the new ones.
         """
         ids = [[text_id(p) for p in passages] for _, passages in items]
         fps = {fp: p for (_, passages), row in zip(items, ids) for fp, p in zip(row, passages)}
-        tids: dict[int, int | None] = {}
-        for chunk in _chunks(list(fps)):
-            marks = ",".join("?" * len(chunk))
-            tids.update(db.execute(f"SELECT fp, tid FROM texts WHERE fp IN ({marks})", chunk))
-        # Ids are never reused (a dead text's id may linger in postings not yet compacted), and
-        # no other writer can take these: this runs inside an immediate transaction.
-        db.execute("INSERT OR IGNORE INTO meta SELECT 'tids', COALESCE(MAX(tid), 0) FROM texts")
-        tid = int(db.execute("SELECT value FROM meta WHERE name = 'tids'").fetchone()[0])
-        texts = []
-        for fp, passage in fps.items():
-            if fp in tids:
-                continue
-            keys = passage_keys(passage)
-            if not keys:
-                tids[fp] = None
-                continue
-            tid += 1
-            tids[fp] = tid
-            texts.append((tid, fp, passage.text))
-            for key in keys:
-                postings[key].append(tid)
-        db.executemany("INSERT INTO texts (tid, fp, text) VALUES (?, ?, ?)", texts)
-        db.execute("UPDATE meta SET value = ? WHERE name = 'tids'", (str(tid),))
-        rows = []
+        tids, copies = known_texts(db, list(fps))
+        new = new_texts(db, fps, tids, postings)
+        pid = db.execute("SELECT COALESCE(MAX(pid), 0) FROM passages").fetchone()[0]
+        rows, grown = [], set()  # grown: texts whose copies this call adds to
         for (seq, passages), row in zip(items, ids):
             for p, fp in zip(passages, row):
                 tid = tids[fp]
                 if tid is not None:
-                    rows.append((seq, tid, p.start, p.end, _KINDS.index(p.kind), p.speaker))
-        db.executemany("INSERT INTO passages (ref_seq, tid, start, end, kind, speaker)"
-                       " VALUES (?, ?, ?, ?, ?, ?)", rows)
+                    pid += 1
+                    rows.append((pid, seq, tid, p.start, p.end, KINDS.index(p.kind), p.speaker))
+                    held = copies.setdefault(tid, []) if tid in new else copies.get(tid)
+                    if held is not None and len(held) < MAX_OCCURRENCES:
+                        held.append([pid, p.reference_id, p.start, p.end, p.speaker])
+                        grown.add(tid)
+        db.executemany("INSERT INTO texts (tid, fp, text, kind, copies) VALUES (?, ?, ?, ?, ?)",
+                       [(tid, fp, text, kind, copies_json(copies[tid]))
+                        for tid, (fp, text, kind) in new.items()])
+        db.executemany("UPDATE texts SET copies = ? WHERE tid = ?",
+                       [(copies_json(copies[tid]), tid) for tid in grown if tid not in new])
+        db.executemany("INSERT INTO passages (pid, ref_seq, tid, start, end, kind, speaker)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
     def index_version(self) -> int:
         row = self._db().execute("SELECT value FROM meta WHERE name = 'index'").fetchone()
@@ -284,7 +294,12 @@ class SQLiteStore(Store):
         # skip them.
         with self._tx() as db:
             seq = db.execute("SELECT seq FROM refs WHERE id = ?", (ref.id,)).fetchone()[0]
+            held = [tid for (tid,) in db.execute(
+                "SELECT DISTINCT tid FROM passages WHERE ref_seq = ?", (seq,))]
             db.execute("DELETE FROM passages WHERE ref_seq = ?", (seq,))
+            # Their texts' oldest copies are taken again from the passages that remain.
+            for chunk in chunks(held):
+                refresh_copies(db, ",".join("?" * len(chunk)), chunk)
             db.execute("DELETE FROM refs WHERE id = ?", (ref.id,))
             db.execute("UPDATE meta SET value = value + 1 WHERE name = 'version'")
             db.execute("INSERT OR IGNORE INTO meta VALUES ('deleted', '1')")
@@ -304,7 +319,7 @@ class SQLiteStore(Store):
 
     def references(self, ids: Iterable[str]) -> dict[str, ReferenceInfo]:
         out = {}
-        for chunk in _chunks(list(set(ids))):
+        for chunk in chunks(list(set(ids))):
             marks = ",".join("?" * len(chunk))
             for rid, data in self._db().execute(
                     f"SELECT id, data FROM refs WHERE id IN ({marks})", chunk):
@@ -316,7 +331,7 @@ class SQLiteStore(Store):
         db = self._db()
         rows: dict[int, list[tuple[int, bytes]]] = defaultdict(list)
         keys = list(keys)
-        for chunk in _chunks(keys):
+        for chunk in chunks(keys):
             marks = ",".join("?" * len(chunk))
             for key, n, blob in db.execute(
                     f"SELECT key, n, tids FROM postings WHERE key IN ({marks})", chunk):
@@ -349,7 +364,7 @@ class SQLiteStore(Store):
                         if (tid := seen.texts.get((item[1], item[0]))) is not None}
             asked = {text_id(Passage("", 0, 0, text, kind)): (text, kind)
                      for text, kind in items if (text, kind) not in tids}
-            for chunk in _chunks(list(asked)):
+            for chunk in chunks(list(asked)):
                 marks = ",".join("?" * len(chunk))
                 for fp, tid, text in db.execute(
                         f"SELECT fp, tid, text FROM texts WHERE fp IN ({marks})", chunk):
@@ -366,17 +381,19 @@ class SQLiteStore(Store):
         return out
 
     def _fetch_occurrences(self, tids: list[int]) -> dict[int, list[Passage]]:
-        fetched: dict[int, list[Passage]] = defaultdict(list)
-        for chunk in _chunks(tids):
+        fetched: dict[int, list[Passage]] = {}
+        for chunk in chunks(tids):
             marks = ",".join("?" * len(chunk))
-            rows = self._db().execute(  # (the index on (tid, pid) gives each text's oldest copies)
-                "SELECT p.tid, r.id, p.start, p.end, p.kind, p.speaker, t.text FROM texts t"
-                " JOIN passages p ON p.pid IN (SELECT pid FROM passages WHERE tid = t.tid"
-                " ORDER BY pid LIMIT ?) JOIN refs r ON r.seq = p.ref_seq"
-                f" WHERE t.tid IN ({marks}) ORDER BY p.pid",
-                [MAX_OCCURRENCES, *chunk])
-            for tid, rid, start, end, kind, speaker, text in rows:
-                fetched[tid].append(Passage(rid, start, end, text, _KINDS[kind], speaker))
+            rows = self._db().execute(
+                f"SELECT tid, text, kind, copies FROM texts WHERE tid IN ({marks})", chunk
+            ).fetchall()
+            # (every row's copies decoded in one call)
+            held = json.loads("[" + ",".join(row[3] for row in rows) + "]")
+            for (tid, text, kind, _), copies in zip(rows, held):
+                if copies:
+                    kind = KINDS[kind]
+                    fetched[tid] = [Passage(rid, start, end, text, kind, speaker)
+                                    for _, rid, start, end, speaker in sorted(copies)]
         return fetched
 
     def index_stats(self) -> dict[str, int]:

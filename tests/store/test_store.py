@@ -256,3 +256,33 @@ def test_a_text_id_is_never_handed_out_twice(tmp_path):
         "SELECT t.tid FROM texts t JOIN passages p ON p.tid = t.tid JOIN refs r"
         " ON r.seq = p.ref_seq WHERE r.id = 'c'"))
     store.close()
+
+
+def test_removing_one_of_the_oldest_copies_brings_in_the_next(any_store):
+    from factcheck.store.base import MAX_OCCURRENCES
+
+    sentence = "The night bus to the airport now runs every twenty minutes."
+    any_store.add_references([{"id": f"copy/{n}", "title": "T", "text": f"Copy {n}\n{sentence}"}
+                              for n in range(MAX_OCCURRENCES + 1)])
+    any_store.delete_reference("copy/1")
+    hits = [p.reference_id for p, _ in any_store.lookup(keys_of(sentence), limit=1)]
+    assert hits == ["copy/0"] + [f"copy/{n}" for n in range(2, MAX_OCCURRENCES + 1)]
+
+
+def test_a_layout_3_store_is_upgraded_when_opened(tmp_path):
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    store = open_store(url)
+    store.add_reference(id="city/1", title="Tunnel", text=ARTICLE)
+    store.add_reference(id="city/2", title="Again", text=ARTICLE + " Again.")
+    db = store._db()  # back to layout 3: texts without their copies
+    db.execute("ALTER TABLE texts DROP COLUMN copies")
+    db.execute("ALTER TABLE texts DROP COLUMN kind")
+    db.execute("UPDATE meta SET value = '3' WHERE name = 'schema'")
+    store.close()
+
+    store = open_store(url)
+    quote = "This tunnel will cut the commute by twenty minutes,"
+    assert [(p.reference_id, p.kind, p.speaker) for p in store.same_text(quote, "quote")] == [
+        ("city/1", "quote", "Ines Alvarado"), ("city/2", "quote", "Ines Alvarado")]
+    assert store._db().execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()[0] == "4"
+    store.close()
