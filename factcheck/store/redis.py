@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Collection, Iterable
 from typing import Any
 
@@ -25,6 +26,9 @@ from factcheck.store.records import Job, Reference
 #   hash:<digest>   reference id of that content   seq       counter for refs and passages
 #   pas:<pid>       JSON of a passage              refpas:<id> set of the reference's passage ids
 #   fp:<fp>         id of a distinct passage text  txt:<tid>  set of the passage ids holding it
+#   tt:<tid>        JSON [kind, text] of the text  cp:<tid>   its oldest copies: ",[pid,
+#   cn:<tid>        copies claimed for the text      reference id, start, end, speaker]" each,
+#                                                  MAX_OCCURRENCES at most, appended in turn
 #   post:<key>      set of text ids for an index key
 #   job:<id>        JSON of a job                  running   set of running job ids
 #   version         changes with every reference added or removed
@@ -47,15 +51,15 @@ end
 return out
 """
 
-#: For each text's set of passage ids (KEYS), the JSON of its ARGV[1] oldest passages
-#: (ARGV[2] is the passage key prefix): one round trip for all the candidate texts.
+#: For each text's set of passage ids (KEYS), the ids of its ARGV[1] oldest passages and their
+#: JSON (ARGV[2] is the passage key prefix): one round trip for all the texts asked.
 _OCCURRENCES = """
 local out = {}
 for i, key in ipairs(KEYS) do
   local pids = redis.call('SORT', key, 'LIMIT', 0, tonumber(ARGV[1]))
   local names = {}
   for j, pid in ipairs(pids) do names[j] = ARGV[2] .. pid end
-  if #names > 0 then out[i] = redis.call('MGET', unpack(names)) else out[i] = {} end
+  if #names > 0 then out[i] = {pids, redis.call('MGET', unpack(names))} else out[i] = {{}, {}} end
 end
 return out
 """
@@ -161,14 +165,31 @@ class RedisStore(Store):
         for n, ((fp, keys), claimed) in enumerate(zip(new, won)):
             if claimed:
                 tids[fp] = first + n
+                pipe.set(self._k("tt", first + n), json.dumps([fps[fp].kind, fps[fp].text]))
                 for key in keys:
                     pipe.sadd(self._k("post", key), first + n)
         replies = self._call(pipe.execute)
         tids.update((fp, int(tid)) for fp, tid in zip(lost, replies))
         return tids
 
+    def _room_for_copies(self, passages: list[Passage], tids: dict[int, int | None]
+                         ) -> dict[int, int]:
+        """How many of its copies each text of ``passages`` may keep from them (one round trip).
+
+        A text keeps its first ``MAX_OCCURRENCES`` copies: each writer claims places by adding
+        its number of copies to the text's counter, so concurrent writers never take more.
+        """
+        wanted = Counter(tid for p in passages if (tid := tids[text_id(p)]) is not None)
+        pipe = self.r.pipeline(transaction=False)
+        for tid, n in wanted.items():
+            pipe.incrby(self._k("cn", tid), n)
+        claimed = self._call(pipe.execute)
+        return {tid: max(0, min(n, MAX_OCCURRENCES - (total - n)))
+                for (tid, n), total in zip(wanted.items(), claimed)}
+
     def _write_passages(self, pipe, ref_id: str, first_pid: int, passages: list[Passage],
                         tids: dict[int, int | None]) -> None:
+        room = self._room_for_copies(passages, tids)
         pids = []
         for pid, passage in enumerate(passages, start=first_pid):
             tid = tids[text_id(passage)]
@@ -177,6 +198,10 @@ class RedisStore(Store):
             pids.append(pid)
             pipe.set(self._k("pas", pid), json.dumps(_passage_row(passage, tid)))
             pipe.sadd(self._k("txt", tid), pid)
+            if room.get(tid, 0) > 0:  # one of the text's first copies (see _room_for_copies)
+                room[tid] -= 1
+                pipe.append(self._k("cp", tid), "," + json.dumps(
+                    [pid, ref_id, passage.start, passage.end, passage.speaker]))
         if pids:
             pipe.sadd(self._k("refpas", ref_id), *pids)
 
@@ -190,7 +215,7 @@ class RedisStore(Store):
     def _clear_index(self) -> None:
         self._call(self.r.set, self._k("index"), 0)
         self._call(self.r.incr, self._k("removals"))
-        for pattern in ("post:*", "pas:*", "refpas:*", "fp:*", "txt:*"):
+        for pattern in ("post:*", "pas:*", "refpas:*", "fp:*", "txt:*", "tt:*", "cp:*", "cn:*"):
             batch = []
             for key in self.r.scan_iter(match=self._k(pattern), count=1000):
                 batch.append(key)
@@ -225,16 +250,22 @@ class RedisStore(Store):
         pipe.incr(self._k("version"))
         pipe.incr(self._k("removals"))
         self._call(pipe.execute)
-        # A text no passage holds any more leaves the index.
-        for _, row in rows:
+        # A text no passage holds any more leaves the index; the others take their oldest
+        # copies again from the passages left.
+        held = []
+        for row in {row["tid"]: row for _, row in rows}.values():
             tid = row["tid"]
             if self._call(self.r.scard, self._k("txt", tid)) == 0:
                 passage = _row_passage(row)
                 pipe = self.r.pipeline(transaction=False)
                 for key in passage_keys(passage):
                     pipe.srem(self._k("post", key), tid)
-                pipe.delete(self._k("fp", text_id(passage)), self._k("txt", tid))
+                pipe.delete(self._k("fp", text_id(passage)), self._k("txt", tid),
+                            self._k("tt", tid), self._k("cp", tid), self._k("cn", tid))
                 self._call(pipe.execute)
+            else:
+                held.append(tid)
+        self._copies_from_passages(held)
 
     def list_references(self, *, offset: int = 0, limit: int = 50) -> tuple[list[Reference], int]:
         total = self._call(self.r.zcard, self._k("refs"))
@@ -273,15 +304,50 @@ class RedisStore(Store):
         return Generation(removals, int(version or 0), index)
 
     def _fetch_occurrences(self, tids: list[int]) -> dict[int, list[Passage]]:
+        replies = self._call(self.r.mget, [self._k(part, tid) for tid in tids
+                                           for part in ("tt", "cp")])
+        # (every text and copy decoded in one call: hundreds of them per draft)
+        decoded = json.loads(b"[" + b",".join(
+            part for head, copies in zip(replies[0::2], replies[1::2])
+            for part in (head or b"null", b"[" + (copies or b",")[1:] + b"]")) + b"]")
+        fetched, older = {}, []
+        for tid, head, copies in zip(tids, decoded[0::2], decoded[1::2]):
+            if head is None or not copies:
+                older.append(tid)  # none (a text no longer held), or indexed before copies
+                continue
+            kind, text = head
+            fetched[tid] = [Passage(rid, start, end, text, kind, speaker)
+                            for _, rid, start, end, speaker in sorted(copies)]
+        if older:
+            fetched.update(self._copies_from_passages(older))
+        return fetched
+
+    def _copies_from_passages(self, tids: list[int]) -> dict[int, list[Passage]]:
+        """Read the oldest copies of texts from their passages, and keep them as the texts' copies.
+
+        For texts whose copies changed (a reference removed) or that were indexed before texts
+        kept their copies: each is read this slower way once.
+        """
+        if not tids:
+            return {}
         rows = self._call(lambda: self._occurrences_script(
             keys=[self._k("txt", tid) for tid in tids],
             args=[MAX_OCCURRENCES, self._k("pas", "")]))
-        # (every passage's JSON decoded in one call: hundreds of them per draft)
-        decoded = iter(json.loads(b"[" + b",".join(raw for raws in rows for raw in raws if raw)
-                                  + b"]"))
-        fetched = {tid: [_row_passage(next(decoded)) for raw in raws if raw]
-                   for tid, raws in zip(tids, rows)}
-        return {tid: passages for tid, passages in fetched.items() if passages}
+        decoded = iter(json.loads(b"[" + b",".join(
+            raw for _, raws in rows for raw in raws if raw) + b"]"))
+        fetched = {tid: [(int(pid), next(decoded)) for pid, raw in zip(pids, raws) if raw]
+                   for tid, (pids, raws) in zip(tids, rows)}
+        pipe = self.r.pipeline(transaction=True)
+        for tid, found in fetched.items():
+            if found:  # (a race with a writer adding a copy meanwhile costs a copy, not more)
+                first = found[0][1]
+                pipe.set(self._k("tt", tid), json.dumps([first["k"], first["t"]]))
+                pipe.set(self._k("cp", tid), "".join("," + json.dumps(
+                    [pid, row["r"], row["s"], row["e"], row["sp"]]) for pid, row in found))
+                pipe.set(self._k("cn", tid), len(found))
+        self._call(pipe.execute)
+        return {tid: [_row_passage(row) for _, row in found]
+                for tid, found in fetched.items() if found}
 
     def same_text(self, text: str, kind: str) -> list[Passage]:
         return self.same_texts([(text, kind)])[text, kind]

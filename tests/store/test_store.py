@@ -286,3 +286,28 @@ def test_a_layout_3_store_is_upgraded_when_opened(tmp_path):
         ("city/1", "quote", "Ines Alvarado"), ("city/2", "quote", "Ines Alvarado")]
     assert store._db().execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()[0] == "4"
     store.close()
+
+
+def test_a_redis_index_written_before_texts_kept_their_copies_is_read_the_same(redis_url):
+    store = open_store(redis_url)
+    store.add_reference(id="city/1", title="Tunnel", text=ARTICLE)
+    store.add_reference(id="city/2", title="Again", text=ARTICLE + " Again.")
+    quote = "This tunnel will cut the commute by twenty minutes,"
+    expected = [(p.reference_id, p.start, p.speaker) for p in store.same_text(quote, "quote")]
+    assert expected == [("city/1", ARTICLE.index(quote), "Ines Alvarado"),
+                        ("city/2", ARTICLE.index(quote), "Ines Alvarado")]
+    older = [k for pattern in ("fc:tt:*", "fc:cp:*", "fc:cn:*")
+             for k in store.r.scan_iter(match=pattern)]
+    store.r.delete(*older)  # as an earlier version left the index
+
+    again = open_store(redis_url)  # another process, with nothing cached
+    assert [(p.reference_id, p.start, p.speaker)
+            for p in again.same_text(quote, "quote")] == expected
+    from factcheck.core.index import text_id
+    from factcheck.core.types import Passage
+
+    tid = int(again.r.get(f"fc:fp:{text_id(Passage('', 0, 0, quote, 'quote'))}"))
+    assert again.r.get(f"fc:cn:{tid}") == b"2"  # its copies kept for the next look-ups
+    assert again.r.get(f"fc:cp:{tid}").count(b"city/") == 2
+    store.close()
+    again.close()
