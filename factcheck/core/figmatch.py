@@ -42,7 +42,7 @@ class FigureMatch:
         """The same match in ``passage``, a copy of this one's passage text elsewhere."""
         shift = passage.start - self.passage.start
         found = self.source_figure
-        found = replace(found, start=found.start + shift, end=found.end + shift)
+        found = found.moved(shift)
         return FigureMatch(passage, self.start + shift, self.end + shift, found, self.context,
                            self.comparison, self.value_elsewhere)
 
@@ -111,7 +111,7 @@ def align_figure(
     start, end = sentence
     if passage.text == text[start:end]:  # the sentence word for word: the same figure there
         shift = passage.start - start
-        found = replace(figure, start=figure.start + shift, end=figure.end + shift)
+        found = figure.moved(shift)
         return FigureMatch(passage, found.start, found.end, found, 1.0,
                            compare_figures(figure, found), False)
     draft, draft_at = _masked_draft(text[start:end], tuple(figures), start)
@@ -129,7 +129,7 @@ def align_figure(
     if target is None or source[target] != FIGURE:
         return None
     found = source_figures[source_at.index(target)]
-    shifted = replace(found, start=passage.start + found.start, end=passage.start + found.end)
+    shifted = found.moved(passage.start)
     comparison = compare_figures(figure, shifted)
     # Only a disagreement needs to know whether the source states the draft's value elsewhere.
     # (the draft's value as written: "more than 16" is not "stated" by an 18 next to it)

@@ -64,6 +64,11 @@ class Figure:
     kind: str
     change: str = "="
 
+    def moved(self, by: int) -> Figure:
+        """The same figure ``by`` characters further on (a copy of its text elsewhere)."""
+        return Figure(self.start + by, self.end + by, self.text, self.value, self.unit,
+                      self.kind, self.change)
+
 
 @dataclass(frozen=True, slots=True)
 class Passage:
