@@ -12,8 +12,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
+from operator import itemgetter
 
 from factcheck.core.types import Passage, ReferenceInfo
+
+
+_COUNT = itemgetter(1)
 
 
 def rank(postings: Iterable[Sequence[int] | None]) -> list[tuple[int, int]]:
@@ -26,7 +30,9 @@ def rank(postings: Iterable[Sequence[int] | None]) -> list[tuple[int, int]]:
     for ids in postings:
         if ids:
             hits.update(ids)
-    return sorted(hits.items(), key=lambda item: (-item[1], item[0]))
+    ranked = sorted(hits.items())  # by id, then (a stable sort) by count: no key per item
+    ranked.sort(key=_COUNT, reverse=True)
+    return ranked
 
 
 class PrefetchedIndex:
