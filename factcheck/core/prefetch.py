@@ -16,7 +16,6 @@ from operator import itemgetter
 
 from factcheck.core.types import Passage, ReferenceInfo
 
-
 _COUNT = itemgetter(1)
 
 
