@@ -1,7 +1,7 @@
 """Ingest speed, store size and check time against synthetic stores of N articles.
 
     python bench/scale.py --articles 10000 [--drafts 50] [--store-url URL [--reuse]] [--naive]
-                          [--jobs N]
+                          [--jobs N] [--passes N]
 
 Prints one table: articles/s at ingest, store bytes per article, index bytes per article
 (SQLite), and worker compute per ~1,000-word draft (p50, p95, wall clock and CPU time of the
@@ -50,7 +50,7 @@ def forget_caches(store) -> None:
     from factcheck.core import figmatch, index, match, text
 
     for cached in (text._tokens, match._plain, index.keys_of, figmatch._masked_passage,
-                   figmatch._masked_draft):
+                   figmatch._masked_draft, figmatch._matched):
         cached.cache_clear()
     store._seen.check(object(), None)
 
@@ -122,6 +122,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1, help="processes parsing at ingest")
     parser.add_argument("--warm", type=int, default=1,
                         help="drafts checked before the measured ones (default 1: a cold worker)")
+    parser.add_argument("--passes", type=int, default=1,
+                        help="check the drafts this many times, the worker's caches emptied "
+                             "(and warmed by one other draft) before each pass")
     parser.add_argument("--reuse", action="store_true",
                         help="with --store-url: a store this run built before is measured again "
                              "without ingesting (its ingest figures are the ones measured then)")
@@ -143,14 +146,21 @@ def main() -> None:
 
     rng = random.Random(args.seed)
     drafts = [draft_of(articles, rng=rng) for _ in range(args.drafts)]
-    for _ in range(args.warm):  # other drafts first: a worker that has been running a while
-        check_document(store, draft_of(articles, rng=rng))
-    times, cpu = [], []
-    for draft in drafts:
-        t0, c0 = time.perf_counter(), time.process_time()
-        check_document(store, draft)
-        times.append((time.perf_counter() - t0) * 1000)
-        cpu.append((time.process_time() - c0) * 1000)
+    warm = [draft_of(articles, rng=rng) for _ in range(args.warm)]
+    times, cpu, pass_p50 = [], [], []
+    for n in range(args.passes):
+        if n:
+            forget_caches(store)  # each pass as a worker that checked only the warm drafts
+        for draft in warm:  # other drafts first: a worker that has been running a while
+            check_document(store, draft)
+        this_pass = []
+        for draft in drafts:
+            t0, c0 = time.perf_counter(), time.process_time()
+            check_document(store, draft)
+            times.append((time.perf_counter() - t0) * 1000)
+            this_pass.append((time.process_time() - c0) * 1000)
+        cpu += this_pass
+        pass_p50.append(percentile(this_pass, 0.5))
 
     rows = [("articles", f"{len(articles):,}"),
             ("ingest articles/s", f"{len(articles) / ingest_s:,.0f}"),
@@ -174,6 +184,9 @@ def main() -> None:
              ("check p95 ms (wall)", f"{percentile(times, 0.95):,.1f}"),
              ("check p50 ms (worker CPU)", f"{percentile(cpu, 0.5):,.1f}"),
              ("check p95 ms (worker CPU)", f"{percentile(cpu, 0.95):,.1f}")]
+    if args.passes > 1:
+        rows.insert(-4, ("passes (caches emptied before each)", f"{args.passes}, p50 worker CPU "
+                         + ", ".join(f"{v:,.1f}" for v in pass_p50) + " ms"))
     if args.naive:
         rows += naive_peer(store, drafts, times, articles=len(articles), sample=args.naive_quotes)
     width = max(len(k) for k, _ in rows)
