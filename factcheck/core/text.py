@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from factcheck.core.patterns import alternation
+
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _FOLD = {
     "\u2018": "'",
@@ -46,10 +48,10 @@ _TITLES = frozenset(_TITLE_TEXT.split())
 _NOT_NAME_TEXT = "he she they it we i you who his her their the a an one its this that"
 _NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
 #: Words a full stop follows without ending the sentence: titles, months, initials, "No.".
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|lt|col|capt|sgt|rev|st|mt|jan|feb|mar|apr|jun"
-    r"|jul|aug|sep|sept|oct|nov|dec|no|nos|inc|ltd|corp|co|vs|jr|sr|approx|fig|vol)"
-    r"|(?<![\w.])[A-Z])$", re.IGNORECASE)
+_ABBREVIATION_TEXT = """mr mrs ms dr prof sen rep gov gen lt col capt sgt rev st mt jan feb mar
+    apr jun jul aug sep sept oct nov dec no nos inc ltd corp co vs jr sr approx fig vol"""
+_ABBREVIATIONS = alternation(_ABBREVIATION_TEXT.split())
+_ABBREVIATION = re.compile(rf"(?:\b(?:{_ABBREVIATIONS})|(?<![\w.])[A-Z])$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
 
 
