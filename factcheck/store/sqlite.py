@@ -27,6 +27,7 @@ from factcheck.store.sqlite_texts import (
     KINDS,
     chunks,
     copies_json,
+    drop_copies,
     known_texts,
     new_texts,
     refresh_copies,
@@ -45,13 +46,15 @@ CREATE TABLE IF NOT EXISTS refs (
 -- sentence stored in many articles costs one entry per key, and look-ups count it once.
 -- A text also keeps its oldest copies (MAX_OCCURRENCES passages, as a JSON list of [pid,
 -- reference id, start, end, speaker]): a look-up reads them with the text, from one row,
--- rather than from passages and refs rows spread over the file.
+-- rather than from passages and refs rows spread over the file. "more" tells that passages
+-- hold it beyond those copies.
 CREATE TABLE IF NOT EXISTS texts (
     tid INTEGER PRIMARY KEY,
     fp INTEGER NOT NULL UNIQUE,
     text TEXT NOT NULL,
     kind INTEGER NOT NULL DEFAULT 0,
-    copies TEXT NOT NULL DEFAULT '[]'
+    copies TEXT NOT NULL DEFAULT '[]',
+    more INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS passages (
     pid INTEGER PRIMARY KEY,
@@ -63,7 +66,6 @@ CREATE TABLE IF NOT EXISTS passages (
     speaker TEXT
 );
 CREATE INDEX IF NOT EXISTS passages_ref ON passages (ref_seq);
-CREATE INDEX IF NOT EXISTS passages_tid ON passages (tid, pid);
 -- The inverted index, in segments: one row per key per segment, holding the text ids of that
 -- key as an array of 32-bit integers. A batch of references writes one segment; small
 -- segments are merged (see _compact). Ids of texts no passage holds any more stay until a
@@ -145,7 +147,10 @@ class SQLiteStore(Store):
             if found == "3":
                 db.execute("ALTER TABLE texts ADD COLUMN kind INTEGER NOT NULL DEFAULT 0")
                 db.execute("ALTER TABLE texts ADD COLUMN copies TEXT NOT NULL DEFAULT '[]'")
-                refresh_copies(db, "SELECT tid FROM texts")
+                db.execute("ALTER TABLE texts ADD COLUMN more INTEGER NOT NULL DEFAULT 0")
+                refresh_copies(db)
+                # (look-ups no longer read passages by text: that index only slowed writes)
+                db.execute("DROP INDEX IF EXISTS passages_tid")
                 db.execute("UPDATE meta SET value = ? WHERE name = 'schema'", (SCHEMA_VERSION,))
             return SCHEMA_VERSION
 
@@ -211,10 +216,11 @@ class SQLiteStore(Store):
         """
         ids = [[text_id(p) for p in passages] for _, passages in items]
         fps = {fp: p for (_, passages), row in zip(items, ids) for fp, p in zip(row, passages)}
-        tids, copies = known_texts(db, list(fps))
+        tids, copies, more = known_texts(db, list(fps))
         new = new_texts(db, fps, tids, postings)
         pid = db.execute("SELECT COALESCE(MAX(pid), 0) FROM passages").fetchone()[0]
         rows, grown = [], set()  # grown: texts whose copies this call adds to
+        beyond = set()  # texts given a passage beyond their copies by this call
         for (seq, passages), row in zip(items, ids):
             for p, fp in zip(passages, row):
                 tid = tids[fp]
@@ -225,11 +231,16 @@ class SQLiteStore(Store):
                     if held is not None and len(held) < MAX_OCCURRENCES:
                         held.append([pid, p.reference_id, p.start, p.end, p.speaker])
                         grown.add(tid)
-        db.executemany("INSERT INTO texts (tid, fp, text, kind, copies) VALUES (?, ?, ?, ?, ?)",
-                       [(tid, fp, text, kind, copies_json(copies[tid]))
-                        for tid, (fp, text, kind) in new.items()])
+                    elif tid not in more:
+                        beyond.add(tid)
+        db.executemany(
+            "INSERT INTO texts (tid, fp, text, kind, copies, more) VALUES (?, ?, ?, ?, ?, ?)",
+            [(tid, fp, text, kind, copies_json(copies[tid]), tid in beyond)
+             for tid, (fp, text, kind) in new.items()])
         db.executemany("UPDATE texts SET copies = ? WHERE tid = ?",
                        [(copies_json(copies[tid]), tid) for tid in grown if tid not in new])
+        db.executemany("UPDATE texts SET more = 1 WHERE tid = ?",
+                       [(tid,) for tid in beyond if tid not in new])
         db.executemany("INSERT INTO passages (pid, ref_seq, tid, start, end, kind, speaker)"
                        " VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
@@ -274,9 +285,9 @@ class SQLiteStore(Store):
             marks = ",".join("?" * len(merging))
             live = None
             if db.execute("SELECT value FROM meta WHERE name = 'deleted'").fetchone():
-                # Texts no passage holds any more leave the merged segments and the texts table
-                # (a text added again later gets a new id and new postings).
-                db.execute("DELETE FROM texts WHERE tid NOT IN (SELECT tid FROM passages)")
+                # Texts no passage holds any more (gone from the texts table when their last
+                # passage was removed) leave the merged segments; a text added again later
+                # gets a new id and new postings.
                 live = {tid for (tid,) in db.execute("SELECT tid FROM texts")}
             merged: dict[int, list[int]] = defaultdict(list)
             for key, blob in db.execute(
@@ -294,12 +305,9 @@ class SQLiteStore(Store):
         # skip them.
         with self._tx() as db:
             seq = db.execute("SELECT seq FROM refs WHERE id = ?", (ref.id,)).fetchone()[0]
-            held = [tid for (tid,) in db.execute(
-                "SELECT DISTINCT tid FROM passages WHERE ref_seq = ?", (seq,))]
+            removed = dict(db.execute("SELECT pid, tid FROM passages WHERE ref_seq = ?", (seq,)))
             db.execute("DELETE FROM passages WHERE ref_seq = ?", (seq,))
-            # Their texts' oldest copies are taken again from the passages that remain.
-            for chunk in chunks(held):
-                refresh_copies(db, ",".join("?" * len(chunk)), chunk)
+            drop_copies(db, removed)
             db.execute("DELETE FROM refs WHERE id = ?", (ref.id,))
             db.execute("UPDATE meta SET value = value + 1 WHERE name = 'version'")
             db.execute("INSERT OR IGNORE INTO meta VALUES ('deleted', '1')")

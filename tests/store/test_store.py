@@ -274,9 +274,10 @@ def test_a_layout_3_store_is_upgraded_when_opened(tmp_path):
     store = open_store(url)
     store.add_reference(id="city/1", title="Tunnel", text=ARTICLE)
     store.add_reference(id="city/2", title="Again", text=ARTICLE + " Again.")
-    db = store._db()  # back to layout 3: texts without their copies
-    db.execute("ALTER TABLE texts DROP COLUMN copies")
-    db.execute("ALTER TABLE texts DROP COLUMN kind")
+    db = store._db()  # back to layout 3: texts without their copies, passages indexed by text
+    for column in ("more", "copies", "kind"):
+        db.execute(f"ALTER TABLE texts DROP COLUMN {column}")
+    db.execute("CREATE INDEX passages_tid ON passages (tid, pid)")
     db.execute("UPDATE meta SET value = '3' WHERE name = 'schema'")
     store.close()
 
@@ -284,7 +285,9 @@ def test_a_layout_3_store_is_upgraded_when_opened(tmp_path):
     quote = "This tunnel will cut the commute by twenty minutes,"
     assert [(p.reference_id, p.kind, p.speaker) for p in store.same_text(quote, "quote")] == [
         ("city/1", "quote", "Ines Alvarado"), ("city/2", "quote", "Ines Alvarado")]
-    assert store._db().execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()[0] == "4"
+    db = store._db()
+    assert db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()[0] == "4"
+    assert not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'passages_tid'").fetchone()
     store.close()
 
 
@@ -311,3 +314,29 @@ def test_a_redis_index_written_before_texts_kept_their_copies_is_read_the_same(r
     assert again.r.get(f"fc:cp:{tid}").count(b"city/") == 2
     store.close()
     again.close()
+
+
+def test_removing_copies_reads_on_only_as_far_as_the_texts_need(tmp_path):
+    from factcheck.store.base import MAX_OCCURRENCES
+
+    store = open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    many = "The harbour ferry now sails every hour from the north pier."
+    few = "A second ferry line will open to the island next summer."
+    store.add_references([{"id": f"m/{n}", "title": "T", "text": f"Many {n}\n{many}"}
+                          for n in range(MAX_OCCURRENCES + 2)])
+    store.add_references([{"id": f"f/{n}", "title": "T", "text": f"Few {n}\n{few}"}
+                          for n in range(2)])
+    db = store._db()
+    more = dict(db.execute("SELECT text, more FROM texts WHERE text IN (?, ?)", (many, few)))
+    assert more == {many: 1, few: 0}
+    for gone in ("m/0", "m/1", "f/0"):
+        store.delete_reference(gone)
+    assert [p.reference_id for p in store.same_text(many, "sentence")] == [
+        f"m/{n}" for n in range(2, MAX_OCCURRENCES + 2)]
+    assert [p.reference_id for p in store.same_text(few, "sentence")] == ["f/1"]
+    more = dict(db.execute("SELECT text, more FROM texts WHERE text IN (?, ?)", (many, few)))
+    assert more == {many: 0, few: 0}  # no passage holds either beyond its copies now
+    store.delete_reference("f/1")
+    assert store.same_text(few, "sentence") == []
+    assert not db.execute("SELECT 1 FROM texts WHERE text = ?", (few,)).fetchone()
+    store.close()
