@@ -36,15 +36,15 @@ from factcheck.core.patterns import alternation
 from factcheck.core.ranges import read_range
 from factcheck.core.types import Figure
 
-_TOKEN = re.compile(r"[A-Za-z]+|\d+|[$£€¥]")
 _DIGIT_START = re.compile(r"(?:(?<![\w.,/:-])|(?<=\d[-–])|(?<=\b(?:mid|pre)-)|(?<=\bpost-)"
                           r"|(?<=\s[-−])|(?<=^[-−])|(?<=\([-−]))\d")
 _MONTH_NAMES = frozenset(k.capitalize() for k in lex.MONTHS) | {"Sept"}
 _WEEKDAY_NAMES = frozenset(k.capitalize() for k in lex.WEEKDAYS)
 _WORD_TRIGGERS = frozenset([*lex.ONES, *lex.TENS, *lex.ORDINALS, "dozen", "hundred", "thousand",
                             "million", "billion", "trillion", "half", "quarter"])
-#: The tokens a figure may start at (what ``_trigger_kind`` may accept), each as ``_TOKEN``
-#: would cut it: every other word is skipped by the regex engine rather than looked at here.
+#: The tokens a figure may start at (what ``_trigger_kind`` may accept): a run of digits, a
+#: currency sign, or a whole word of those lists; every other word is skipped by the regex
+#: engine rather than looked at here.
 _TRIGGER_WORDS = alternation(units.CUR_TOKENS | _MONTH_NAMES | _WEEKDAY_NAMES)
 _TRIGGER_TOKEN = re.compile(
     rf"\d+|[$£€¥]|(?<![A-Za-z])(?:{_TRIGGER_WORDS}|(?i:{alternation(_WORD_TRIGGERS)}))(?![A-Za-z])")

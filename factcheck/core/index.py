@@ -15,14 +15,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from factcheck.core.quotes import extract_quotes
-from factcheck.core.text import (
-    fold,
-    is_person_name,
-    plain_runs,
-    sentence_spans,
-    split_editorial,
-    word_list,
-)
+from factcheck.core.text import is_person_name, plain_runs, sentence_spans
 from factcheck.core.types import Passage
 
 #: Bump when keys or passages change: a store built with another version must be re-indexed.
@@ -73,20 +66,6 @@ _MASK = (1 << 63) - 1  # keys are non-negative 63-bit integers (a signed 64-bit 
 _ADJACENT, _ONE_APART = 0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F  # odd 64-bit multipliers
 
 
-def content_runs(text: str) -> list[list[str]]:
-    """Return the runs of content words of ``text``, split at editorial marks.
-
-    >>> content_runs("We [Acme] don't sell 5 cars ... to anyone")
-    [['sell', 'cars'], ['anyone']]
-    """
-    runs = []
-    for words in plain_runs(text):
-        run = [w for w in words if w not in STOPWORDS and len(w) > 1 and not w[0].isdigit()]
-        if run:
-            runs.append(run)
-    return runs
-
-
 @lru_cache(maxsize=8192)  # a draft's sentences are keyed for the prefetch, then per claim
 def keys_of(text: str, *, skips: bool = True) -> frozenset[int]:
     """Return the index keys of ``text``: hashes of its content-word pairs, adjacent or one apart.
@@ -98,8 +77,8 @@ def keys_of(text: str, *, skips: bool = True) -> frozenset[int]:
     """
     keys: set[int] = set()
     hash_of = _word_hashes.__getitem__
-    for piece in split_editorial(fold(text)):  # content_runs, each word hashed at most once
-        hashes = [h for h in map(hash_of, word_list(piece)) if h]
+    for words in plain_runs(text):  # each word hashed once; 0: not a content word
+        hashes = [h for h in map(hash_of, words) if h]
         if len(hashes) > 1:
             keys.update({(a * _ADJACENT + b) & _MASK for a, b in pairwise(hashes)})
             if skips:

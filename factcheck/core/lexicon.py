@@ -38,6 +38,8 @@ TITLES = _words(
     officer detective inspector superintendent commissioner director treasurer pastor rabbi imam
     bishop cardinal archbishop st saint hon honorable spokesman spokeswoman spokesperson"""
 )
+#: The titles, and "the": the words left out of a name (``the Iowa governor``, ``Mr. King``).
+TITLES_OR_THE = TITLES | {"the"}
 
 #: Honorifics that are always followed by a surname, even one that is also a title ("Mr. King").
 HONORIFICS = _words("mr mrs ms miss mx dr")

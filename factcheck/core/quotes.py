@@ -57,7 +57,6 @@ _TURN = re.compile(
     re.MULTILINE,
 )
 _NOT_SPEAKER_LABELS = lexicon.NOT_SPEAKER_LABELS
-_TITLES_OR_THE = lexicon.TITLES | {"the"}
 _CONTINUATION_MARK = re.compile(r"[ \t\u00a0]*(?:''|[\"“«„])")
 #: What may stand between a closing mark and the verb of its speech tag: a name or a pronoun.
 _TAG_GAP = re.compile(r"[\s\w.'’-]*")
@@ -231,7 +230,7 @@ def extract_transcript_turns(text: str) -> list[Quote]:
         raw = m.group("name")
         if raw.lower() in _NOT_SPEAKER_LABELS:
             continue
-        words = [w for w in raw.split() if w.rstrip(".").lower() not in _TITLES_OR_THE]
+        words = [w for w in raw.split() if w.rstrip(".").lower() not in lexicon.TITLES_OR_THE]
         name = _display_name(words or raw.split())
         if len(words) > 1:
             full_names[words[-1].upper()] = name

@@ -210,16 +210,13 @@ def _mentions_outside(text: str, stretches: Sequence[Stretch], *,
     return mentions
 
 
-_TITLES_OR_THE = lexicon.TITLES | {"the"}
-
-
 def _own_name(words: list[str]) -> list[str]:
     """The words of a name after its titles and what qualifies them.
 
     ``Secretary of State Ann Lee``, ``House Speaker Ann Lee``, ``FBI Director Ann Lee`` are all
     ``Ann Lee``; a name without a title is kept whole (``White House``).
     """
-    titled = [i for i, w in enumerate(words) if w.rstrip(".").lower() in _TITLES_OR_THE]
+    titled = [i for i, w in enumerate(words) if w.rstrip(".").lower() in lexicon.TITLES_OR_THE]
     if not titled:
         return words
     if titled[-1] + 1 >= len(words):  # "the Iowa governor", "Mr. King"

@@ -197,10 +197,6 @@ def plain_runs(text: str) -> list[list[str]]:
     return [_WORD.findall(piece) for piece in _EDITORIAL.split(fold(text))]
 
 
-#: The pieces of folded text between editorial marks, and the words of a piece (as plain_runs).
-split_editorial, word_list = _EDITORIAL.split, _WORD.findall
-
-
 def plain_words(text: str) -> str:
     """The normalised words of ``text``, space-joined, editorial marks and [inserts] left out.
 
