@@ -30,6 +30,9 @@ DEFAULTS: dict[str, Any] = {
     # lost: it is re-queued (up to JOB_MAX_ATTEMPTS runs in all) or marked failed.
     "JOB_TIMEOUT": 300,
     "JOB_MAX_ATTEMPTS": 2,
+    # Seconds a finished job (its draft, report and delivery log) is kept, 30 days by default;
+    # then workers forget it, with its Idempotency-Key and the reuse of its report. 0: forever.
+    "JOB_RETENTION": 30 * 24 * 3600,
     # Seconds a client is told to wait (Retry-After) when the broker is unreachable.
     "RETRY_AFTER": 5,
     # Worker processes started next to the web server by `factcheck serve`.

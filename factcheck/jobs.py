@@ -13,7 +13,8 @@ import uuid
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from factcheck.errors import BrokerUnavailable, StoreUnavailable
+from factcheck.errors import BrokerUnavailable, NotFound, StoreUnavailable
+from factcheck.integrations.callbacks import DELIVERIES
 from factcheck.service import check_document
 from factcheck.store import Job, Store
 
@@ -45,11 +46,16 @@ def submit_check(
     """
     job_id = uuid.uuid4().hex
     if idempotency_key and not store.kv_put(_IDEMPOTENCY, idempotency_key, job_id, only_new=True):
-        first = store.get_job(store.kv_get(_IDEMPOTENCY, idempotency_key))
-        log.info("event=idempotent_repeat job=%s", first.id)
-        return first, False
+        first = _job_or_none(store, store.kv_get(_IDEMPOTENCY, idempotency_key))
+        if first is not None:
+            log.info("event=idempotent_repeat job=%s", first.id)
+            return first, False
+        # The first job has been forgotten (JOB_RETENTION): the key starts a new check.
+        store.kv_put(_IDEMPOTENCY, idempotency_key, job_id)
+    if idempotency_key:
+        fields["idempotency_key"] = idempotency_key
     previous = store.kv_get(_REPORTS, report_key(text, fields.get("title"), store.version()))
-    done = store.get_job(previous) if previous else None
+    done = _job_or_none(store, previous)
     if done is not None and done.status == "done":
         job = store.create_job(id=job_id, text=text, status="done", report=done.report,
                                reused_from=done.id, finished_at=time.time(), **fields)
@@ -69,6 +75,41 @@ def submit_check(
         ) from exc
     log.info("event=accepted job=%s chars=%d", job.id, len(text))
     return job, True
+
+
+def _job_or_none(store: Store, job_id: str | None) -> Job | None:
+    """The job with this id, or None when there is no id or the job has been forgotten."""
+    if not job_id:
+        return None
+    try:
+        return store.get_job(job_id)
+    except NotFound:
+        return None
+
+
+def expire_jobs(store: Store, *, retention: float, now: float | None = None,
+                limit: int = 500) -> list[str]:
+    """Forget up to ``limit`` jobs that finished more than ``retention`` seconds ago.
+
+    With each go its callback delivery log, its Idempotency-Key (repeating the key then starts
+    a new check) and the entry that let a later identical draft reuse its report. Returns the
+    ids forgotten, oldest first. Jobs still queued or running are never touched.
+    """
+    before = (time.time() if now is None else now) - retention
+    forgotten = []
+    for job in store.finished_before(before, limit=limit):
+        if job.idempotency_key and store.kv_get(_IDEMPOTENCY, job.idempotency_key) == job.id:
+            store.kv_delete(_IDEMPOTENCY, job.idempotency_key)
+        if job.report and not job.reused_from:
+            key = report_key(job.text, job.title, job.report["store_version"])
+            if store.kv_get(_REPORTS, key) == job.id:
+                store.kv_delete(_REPORTS, key)
+        store.log_delete(DELIVERIES, job.id)
+        store.forget_finished_job(job)
+        forgotten.append(job.id)
+    if forgotten:
+        log.info("event=expired jobs=%d oldest=%s", len(forgotten), forgotten[0])
+    return forgotten
 
 
 def run_job(store: Store, job_id: str, *, settings: Mapping[str, Any]) -> Job:

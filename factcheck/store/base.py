@@ -54,14 +54,20 @@ class OccurrenceCache:
         self.version: object = None
         self._passages: dict[int, tuple[object, list[Passage]]] = {}
         self.texts: dict[tuple[str, str], int] = {}  # (kind, text) -> text id
+        #: id -> title and url of a reference: fixed until it is removed (a stored id never
+        #: takes other content), so only a removal empties it.
+        self.infos: dict[str, ReferenceInfo] = {}
 
     def check(self, removals: object, version: object) -> None:
         """Forget everything when the store's removal count moved (or the cache is full)."""
         self.version = version
-        if removals != self.removals or len(self._passages) + len(self.texts) > self.size:
+        moved = removals != self.removals
+        if moved or len(self._passages) + len(self.texts) > self.size:
             self.removals = removals
             self._passages.clear()
             self.texts.clear()
+        if moved or len(self.infos) > self.size:
+            self.infos.clear()
 
     def get(self, tid: int) -> list[Passage] | None:
         """The cached passages of a text id, if still valid."""
@@ -198,9 +204,22 @@ class Store(abc.ABC):
         self._remove_reference(ref)
 
     def references(self, ids: Iterable[str]) -> dict[str, ReferenceInfo]:
-        """Title and url of each known reference id (the core's port)."""
+        """Title and url of each known reference id (the core's port), cached per process."""
+        seen = self._fresh_cache()
+        with self._seen_lock:
+            out = {rid: info for rid in set(ids) if (info := seen.infos.get(rid)) is not None}
+        missing = [rid for rid in set(ids) if rid not in out]
+        if missing:
+            found = self._reference_infos(missing)
+            with self._seen_lock:
+                seen.infos.update(found)
+            out.update(found)
+        return out
+
+    def _reference_infos(self, ids: list[str]) -> dict[str, ReferenceInfo]:
+        """Read the title and url of each known reference id (back ends do it in one go)."""
         out = {}
-        for rid in set(ids):
+        for rid in ids:
             ref = self._load_reference(rid)
             if ref is not None:
                 out[rid] = ReferenceInfo(ref.id, ref.title, ref.url)
@@ -396,6 +415,14 @@ class Store(abc.ABC):
         """Forget a job (used when it could not be enqueued)."""
 
     @abc.abstractmethod
+    def finished_before(self, before: float, *, limit: int) -> list[Job]:
+        """Up to ``limit`` done or failed jobs that finished before ``before``, oldest first."""
+
+    @abc.abstractmethod
+    def forget_finished_job(self, job: Job) -> None:
+        """Remove a finished job (see ``factcheck.jobs.expire_jobs``)."""
+
+    @abc.abstractmethod
     def running_jobs(self) -> list[Job]:
         """Jobs whose status is running (to find the ones whose worker was lost)."""
 
@@ -430,6 +457,10 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def log_read(self, namespace: str, key: str) -> list[Any]:
         """Every item of a log, oldest first."""
+
+    @abc.abstractmethod
+    def log_delete(self, namespace: str, key: str) -> None:
+        """Remove a whole log."""
 
     # -- health -------------------------------------------------------------------------------
 

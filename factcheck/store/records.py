@@ -56,6 +56,7 @@ class Job:
     callback_url: str | None = None
     hook: str | None = None  # the CMS hook source that sent the draft
     reused_from: str | None = None  # the job whose report was reused (same text, same store)
+    idempotency_key: str | None = None  # the key it was submitted with (forgotten with it)
     created_at: float = field(default_factory=time.time)
     updated_at: float = field(default_factory=time.time)
     started_at: float | None = None

@@ -31,22 +31,21 @@ from factcheck.store.records import Job, Reference
 #                                                  MAX_OCCURRENCES at most, appended in turn
 #   post:<key>      set of text ids for an index key
 #   job:<id>        JSON of a job                  running   set of running job ids
+#   ended           zset of finished job ids by the time they finished (ended:scan: how far
+#                   the jobs finished before it existed have been added, "done" at the end)
 #   version         changes with every reference added or removed
 #   removals        changes with every reference removed and every re-index
 #   kv:<namespace>  hash of small JSON records      log:<namespace>:<key> list of JSON items
 
 
-#: The members of each posting set not larger than ARGV[1] (an empty list otherwise): one
-#: round trip for all the keys of a claim.
+#: The members of each posting set not larger than ARGV[1] (false otherwise: no set, or one
+#: too common to rank by): one round trip for all the keys of a draft.
 _POSTINGS = """
 local out = {}
+local limit = tonumber(ARGV[1])
 for i, key in ipairs(KEYS) do
   local n = redis.call('SCARD', key)
-  if n > 0 and n <= tonumber(ARGV[1]) then
-    out[i] = redis.call('SMEMBERS', key)
-  else
-    out[i] = {}
-  end
+  if n > 0 and n <= limit then out[i] = redis.call('SMEMBERS', key) else out[i] = false end
 end
 return out
 """
@@ -276,7 +275,7 @@ class RedisStore(Store):
     def version(self) -> int:
         return int(self._call(self.r.get, self._k("version")) or 0)
 
-    def references(self, ids: Iterable[str]) -> dict[str, ReferenceInfo]:
+    def _reference_infos(self, ids: list[str]) -> dict[str, ReferenceInfo]:
         ids = list(set(ids))
         if not ids:
             return {}
@@ -293,9 +292,11 @@ class RedisStore(Store):
         keys = list(keys)
         if not keys:
             return {}
+        prefix = self._k("post", "")
         members = self._call(lambda: self._postings(
-            keys=[self._k("post", key) for key in keys], args=[MAX_KEY_TEXTS]))
-        return {key: list(map(int, found)) or None for key, found in zip(keys, members)}
+            keys=[f"{prefix}{key}" for key in keys], args=[MAX_KEY_TEXTS]))
+        return {key: list(map(int, found)) if found else None
+                for key, found in zip(keys, members)}
 
     def _generation(self) -> Generation:
         removals, version, index = self._call(self.r.mget, self._k("removals"),
@@ -373,6 +374,8 @@ class RedisStore(Store):
             pipe.sadd(self._k("running"), job.id)
         else:
             pipe.srem(self._k("running"), job.id)
+        if job.status in ("done", "failed") and job.finished_at is not None:
+            pipe.zadd(self._k("ended"), {job.id: job.finished_at})
         self._call(pipe.execute)
 
     def _load_job(self, id: str) -> Job | None:
@@ -389,6 +392,47 @@ class RedisStore(Store):
         ids = self._call(self.r.smembers, self._k("running"))
         jobs = [self._load_job(i.decode()) for i in ids]
         return [j for j in jobs if j is not None and j.status == "running"]
+
+    def finished_before(self, before: float, *, limit: int) -> list[Job]:
+        self._list_finished_jobs()
+        ids = self._call(self.r.zrangebyscore, self._k("ended"), "-inf", f"({before}",
+                         0, limit)
+        raws = self._call(self.r.mget, [self._k("job", i.decode()) for i in ids]) if ids else []
+        gone = [i for i, raw in zip(ids, raws) if raw is None]
+        if gone:  # (a job deleted another way)
+            self._call(self.r.zrem, self._k("ended"), *gone)
+        return [Job.from_dict(json.loads(raw)) for raw in raws if raw is not None]
+
+    def _list_finished_jobs(self, *, steps: int = 20) -> None:
+        """Add the jobs finished before the store kept their order, a part at each call.
+
+        The store's keys are scanned once for them, ``steps`` x 1,000 keys per call, so that
+        a store of many references is never scanned in one go.
+        """
+        cursor = self._call(self.r.get, self._k("ended:scan"))
+        if cursor == b"done":
+            return
+        cursor, prefix = int(cursor or 0), len(self._k("job", ""))
+        for _ in range(steps):
+            cursor, keys = self._call(self.r.scan, cursor, self._k("job", "*"), 1000)
+            raws = self._call(self.r.mget, keys) if keys else []
+            ended = {}
+            for key, raw in zip(keys, raws):
+                job = json.loads(raw) if raw else {}
+                if job.get("status") in ("done", "failed") and job.get("finished_at"):
+                    ended[key[prefix:].decode()] = job["finished_at"]
+            if ended:
+                self._call(self.r.zadd, self._k("ended"), ended)
+            if cursor == 0:
+                break
+        self._call(self.r.set, self._k("ended:scan"), cursor or "done")
+
+    def forget_finished_job(self, job: Job) -> None:
+        pipe = self.r.pipeline(transaction=True)
+        pipe.delete(self._k("job", job.id))
+        pipe.zrem(self._k("ended"), job.id)
+        pipe.srem(self._k("running"), job.id)
+        self._call(pipe.execute)
 
     # -- small records ------------------------------------------------------------------------
 
@@ -414,6 +458,9 @@ class RedisStore(Store):
     def log_read(self, namespace: str, key: str) -> list[Any]:
         return [json.loads(v) for v in self._call(self.r.lrange, self._k("log", namespace, key),
                                                   0, -1)]
+
+    def log_delete(self, namespace: str, key: str) -> None:
+        self._call(self.r.delete, self._k("log", namespace, key))
 
     # -- health -------------------------------------------------------------------------------
 

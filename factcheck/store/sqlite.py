@@ -84,6 +84,12 @@ CREATE TABLE IF NOT EXISTS jobs (
     data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS jobs_status ON jobs (status);
+-- Finished jobs in the order they finished, for forgetting them after JOB_RETENTION.
+CREATE TABLE IF NOT EXISTS job_ends (
+    finished_at REAL NOT NULL,
+    id TEXT NOT NULL,
+    PRIMARY KEY (finished_at, id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS kv (
     ns TEXT NOT NULL,
     key TEXT NOT NULL,
@@ -100,6 +106,7 @@ CREATE INDEX IF NOT EXISTS logs_key ON logs (ns, key);
 INSERT OR IGNORE INTO meta VALUES ('version', '0');
 INSERT OR IGNORE INTO meta VALUES ('schema', '4');
 INSERT OR IGNORE INTO meta VALUES ('removals', '0');
+INSERT OR IGNORE INTO meta VALUES ('job_ends', '0');
 """
 
 SCHEMA_VERSION = "4"
@@ -139,6 +146,18 @@ class SQLiteStore(Store):
             raise StoreUnavailable(
                 f"The store at {self.path} has layout {found}; this version needs "
                 f"{SCHEMA_VERSION}. Ingest the references into a new store.")
+        if db.execute("SELECT value FROM meta WHERE name = 'job_ends'").fetchone()[0] == "0":
+            self._order_finished_jobs()
+
+    def _order_finished_jobs(self) -> None:
+        """List the jobs a store finished before it kept their order (once, on first open)."""
+        with self._tx() as db:
+            if db.execute("SELECT value FROM meta WHERE name = 'job_ends'").fetchone()[0] == "0":
+                db.execute(
+                    "INSERT OR IGNORE INTO job_ends SELECT json_extract(data, '$.finished_at'), id"
+                    " FROM jobs WHERE status IN ('done', 'failed')"
+                    " AND json_extract(data, '$.finished_at') IS NOT NULL")
+                db.execute("UPDATE meta SET value = '1' WHERE name = 'job_ends'")
 
     def _upgrade_from_3(self) -> str:
         """Give every text of a layout-3 store its copies (once, whichever process is first)."""
@@ -325,7 +344,7 @@ class SQLiteStore(Store):
         row = self._db().execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
         return int(row[0])
 
-    def references(self, ids: Iterable[str]) -> dict[str, ReferenceInfo]:
+    def _reference_infos(self, ids: list[str]) -> dict[str, ReferenceInfo]:
         out = {}
         for chunk in chunks(list(set(ids))):
             marks = ",".join("?" * len(chunk))
@@ -421,6 +440,9 @@ class SQLiteStore(Store):
                 "INSERT OR REPLACE INTO jobs (id, status, data) VALUES (?, ?, ?)",
                 (job.id, job.status, json.dumps(job.to_dict())),
             )
+            if job.status in ("done", "failed") and job.finished_at is not None:
+                db.execute("INSERT OR IGNORE INTO job_ends VALUES (?, ?)",
+                           (job.finished_at, job.id))
 
     def _load_job(self, id: str) -> Job | None:
         row = self._db().execute("SELECT data FROM jobs WHERE id = ?", (id,)).fetchone()
@@ -433,6 +455,22 @@ class SQLiteStore(Store):
     def running_jobs(self) -> list[Job]:
         rows = self._db().execute("SELECT data FROM jobs WHERE status = 'running'").fetchall()
         return [Job.from_dict(json.loads(r[0])) for r in rows]
+
+    def finished_before(self, before: float, *, limit: int) -> list[Job]:
+        rows = self._db().execute(
+            "SELECT e.finished_at, e.id, j.data FROM job_ends e LEFT JOIN jobs j ON j.id = e.id"
+            " WHERE e.finished_at < ? ORDER BY e.finished_at LIMIT ?", (before, limit)).fetchall()
+        stale = [(at, id) for at, id, data in rows if data is None]
+        if stale:  # (a job deleted another way)
+            with self._tx() as db:
+                db.executemany("DELETE FROM job_ends WHERE finished_at = ? AND id = ?", stale)
+        return [Job.from_dict(json.loads(data)) for _, _, data in rows if data is not None]
+
+    def forget_finished_job(self, job: Job) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM jobs WHERE id = ?", (job.id,))
+            db.execute("DELETE FROM job_ends WHERE finished_at = ? AND id = ?",
+                       (job.finished_at, job.id))
 
     # -- small records ------------------------------------------------------------------------
 
@@ -464,6 +502,10 @@ class SQLiteStore(Store):
         rows = self._db().execute(
             "SELECT value FROM logs WHERE ns = ? AND key = ? ORDER BY seq", (namespace, key))
         return [json.loads(r[0]) for r in rows]
+
+    def log_delete(self, namespace: str, key: str) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM logs WHERE ns = ? AND key = ?", (namespace, key))
 
     # -- health -------------------------------------------------------------------------------
 

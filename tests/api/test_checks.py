@@ -71,3 +71,48 @@ def test_live_lease_is_left_alone(app, store):
     store.update_job(job, status="running", attempts=1, lease_until=time.time() + 60)
     recover_if_lost(store, store.get_job(job.id), lambda _: None, settings=app.config["FACTCHECK"])
     assert store.get_job(job.id).status == "running"
+
+
+def test_jobs_past_their_retention_are_forgotten_with_what_points_to_them(app, client, store):
+    from factcheck.integrations.callbacks import DELIVERIES
+    from factcheck.jobs import expire_jobs
+
+    settings = app.config["FACTCHECK"]
+    headers = {"Idempotency-Key": "draft-41"}
+    first = client.post("/v1/checks", json={"text": DRAFT}, headers=headers).get_json()
+    run_job(store, first["id"], settings=settings)
+    store.log_append(DELIVERIES, first["id"], {"attempt": 1})
+    waiting = client.post("/v1/checks", json={"text": "Another draft, still queued."}).get_json()
+    # Before its time: kept, its key repeats the job, an identical draft reuses its report.
+    assert expire_jobs(store, retention=3600) == []
+    assert client.post("/v1/checks", json={"text": DRAFT}, headers=headers).status_code == 200
+    reused = client.get(client.post("/v1/checks", json={"text": DRAFT}).headers["Location"])
+    reused = reused.get_json()
+    assert reused["status"] == "done" and reused["reused_from"] == first["id"]
+    # An hour later: the finished jobs go (the one that reused the report too), the queued stays.
+    gone = expire_jobs(store, retention=3600, now=time.time() + 3601)
+    assert set(gone) == {first["id"], reused["id"]}
+    assert client.get(f"/v1/checks/{first['id']}").status_code == 404
+    assert store.log_read(DELIVERIES, first["id"]) == []
+    assert client.get(f"/v1/checks/{waiting['id']}").get_json()["status"] == "queued"
+    again = client.post("/v1/checks", json={"text": DRAFT}, headers=headers)
+    assert again.status_code == 202 and again.get_json()["id"] != first["id"]
+    assert again.get_json()["status"] == "queued"  # checked anew: no report left to reuse
+
+
+def test_workers_sweep_expired_jobs_at_most_every_few_minutes(app, store, monkeypatch):
+    from workers import tasks
+
+    settings = {**app.config["FACTCHECK"], "JOB_RETENTION": 60}
+    monkeypatch.setattr(tasks, "_next_sweep", 0.0)
+    now = time.time()
+    for text in ("one", "two"):
+        store.update_job(store.create_job(text=text), status="done", finished_at=now - 120)
+    assert tasks.sweep_expired_jobs(store, settings, now=now) == 2
+    store.update_job(store.create_job(text="three"), status="done", finished_at=now - 120)
+    assert tasks.sweep_expired_jobs(store, settings, now=now + 1) == 0  # too soon
+    assert tasks.sweep_expired_jobs(store, settings, now=now + tasks.SWEEP_EVERY) == 1
+    monkeypatch.setattr(tasks, "_next_sweep", 0.0)
+    kept = {**settings, "JOB_RETENTION": 0}  # 0: keep jobs forever
+    store.update_job(store.create_job(text="four"), status="done", finished_at=now - 1e6)
+    assert tasks.sweep_expired_jobs(store, kept, now=now + 1e6) == 0

@@ -233,6 +233,21 @@ def test_references_gives_title_and_url_of_known_ids_in_one_go(any_store):
     assert any_store.references([]) == {}
 
 
+def test_reference_titles_are_read_once_until_a_removal(any_store):
+    other = open_store(any_store.url)  # another process's view of the same store
+    any_store.add_reference(id="city/1", title="Old title", text=ARTICLE)
+    assert any_store.references(["city/1"])["city/1"].title == "Old title"
+    reads: list[list[str]] = []
+    fetch = any_store._reference_infos
+    any_store._reference_infos = lambda ids: reads.append(sorted(ids)) or fetch(ids)
+    assert any_store.references(["city/1", "city/2"])["city/1"].title == "Old title"
+    assert reads == [["city/2"]]  # the known id from the cache; the unknown one asked again
+    other.delete_reference("city/1")  # the same id, other content: only after a removal
+    other.add_reference(id="city/1", title="New title", text=ARTICLE + " Updated.")
+    assert any_store.references(["city/1"])["city/1"].title == "New title"
+    other.close()
+
+
 def test_references_survive_a_title_with_a_lone_surrogate(any_store):
     from factcheck.core.types import ReferenceInfo
 
@@ -340,3 +355,48 @@ def test_removing_copies_reads_on_only_as_far_as_the_texts_need(tmp_path):
     assert store.same_text(few, "sentence") == []
     assert not db.execute("SELECT 1 FROM texts WHERE text = ?", (few,)).fetchone()
     store.close()
+
+
+def _finish(store, text: str, at: float, status: str = "done"):
+    job = store.create_job(text=text)
+    return store.update_job(job, status=status, finished_at=at)
+
+
+def test_finished_jobs_come_oldest_first_and_can_be_forgotten(any_store):
+    late, early = _finish(any_store, "late", 300.0), _finish(any_store, "early", 100.0)
+    failed = _finish(any_store, "failed", 200.0, status="failed")
+    running = any_store.create_job(text="still running")
+    any_store.update_job(running, status="running")
+    assert [j.id for j in any_store.finished_before(250.0, limit=10)] == [early.id, failed.id]
+    assert [j.id for j in any_store.finished_before(1e12, limit=2)] == [early.id, failed.id]
+    any_store.forget_finished_job(early)
+    with pytest.raises(NotFound):
+        any_store.get_job(early.id)
+    assert [j.id for j in any_store.finished_before(1e12, limit=10)] == [failed.id, late.id]
+    any_store.delete_job(failed.id)  # deleted another way: no longer listed
+    assert [j.id for j in any_store.finished_before(1e12, limit=10)] == [late.id]
+    assert any_store.get_job(running.id).status == "running"
+
+
+def test_jobs_finished_before_their_order_was_kept_are_found(any_store):
+    old = _finish(any_store, "finished by an older version", 100.0)
+    if any_store.url.startswith("sqlite"):  # as an older store left it
+        with any_store._tx() as db:
+            db.execute("DELETE FROM job_ends")
+            db.execute("UPDATE meta SET value = '0' WHERE name = 'job_ends'")
+        reopened = open_store(any_store.url)
+    else:
+        any_store.r.delete(any_store._k("ended"), any_store._k("ended:scan"))
+        reopened = any_store
+    assert [j.id for j in reopened.finished_before(1e12, limit=10)] == [old.id]
+    if reopened is not any_store:
+        reopened.close()
+
+
+def test_a_log_can_be_removed_whole(any_store):
+    any_store.log_append("deliveries", "job-1", {"n": 1})
+    any_store.log_append("deliveries", "job-1", {"n": 2})
+    any_store.log_append("deliveries", "job-2", {"n": 1})
+    any_store.log_delete("deliveries", "job-1")
+    assert any_store.log_read("deliveries", "job-1") == []
+    assert any_store.log_read("deliveries", "job-2") == [{"n": 1}]
