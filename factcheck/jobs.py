@@ -112,9 +112,13 @@ def expire_jobs(store: Store, *, retention: float, now: float | None = None,
     return forgotten
 
 
-def run_job(store: Store, job_id: str, *, settings: Mapping[str, Any]) -> Job:
-    """Run one job to completion in this process; safe to call again for the same job."""
-    job = store.get_job(job_id)
+def run_job(store: Store, job_id: str, *, settings: Mapping[str, Any],
+            job: Job | None = None) -> Job:
+    """Run one job to completion in this process; safe to call again for the same job.
+
+    ``job``: the job as the caller has just read it (else it is read here).
+    """
+    job = job if job is not None and job.id == job_id else store.get_job(job_id)
     if job.status in ("done", "failed"):
         log.info("event=skip job=%s status=%s", job.id, job.status)
         return job

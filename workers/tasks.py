@@ -34,8 +34,9 @@ def run_check(job_id: str) -> str:
     """Run the check of job ``job_id`` and store its report (idempotent); then call back."""
     store = current_app.extensions["factcheck.store"]
     settings = current_app.config["FACTCHECK"]
-    finished_before = store.get_job(job_id).status in ("done", "failed")
-    job = run_job(store, job_id, settings=settings)
+    job = store.get_job(job_id)
+    finished_before = job.status in ("done", "failed")
+    job = run_job(store, job_id, settings=settings, job=job)
     if job.callback_url and not finished_before and job.status in ("done", "failed"):
         enqueue_callback(current_app.extensions["celery"], job.id)
     sweep_expired_jobs(store, settings)

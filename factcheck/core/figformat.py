@@ -13,7 +13,7 @@ from factcheck.core import numbers as lex
 from factcheck.core.types import Figure
 
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_SCALE_WORD = re.compile(r"(?<=\d)\s?(bn|tn|trn|mn|m|k|million|billion|trillion)\b")
+_SCALE_WORD = re.compile(r"(?<=\d)\s?(bn|tn|trn|mn|m|k|(?i:million|billion|trillion))\b")
 _ISO = re.compile(r"(?:(?P<y>\d{4})|-)-(?P<m>\d\d)(?:-(?P<d>\d\d))?$")
 _SYMBOLS = {"pound": "£", "dollar": "$", "euro": "€", "yen": "¥", "australian dollar": "A$",
             "canadian dollar": "C$", "hong kong dollar": "HK$", "new zealand dollar": "NZ$",
@@ -129,7 +129,7 @@ def _written_decimals(figure: Figure) -> int | None:
 def _written_scale(figure: Figure) -> float | None:
     """The scale written in the figure (``bn`` gives 1e9), if any."""
     m = _SCALE_WORD.search(figure.text)
-    return lex.SCALES[m.group(1)] if m else None
+    return lex.SCALES[m.group(1).lower()] if m else None
 
 
 def _scaled(value: float, *, short: bool, decimals: int | None = None,

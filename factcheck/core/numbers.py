@@ -203,8 +203,8 @@ def _number_step(w: str, last: str, current: float) -> tuple[float, float] | Non
 
 _DIGITS = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d]|[.,]\d)")
 _SCALE = re.compile(
-    r"(?:(?P<short>bn|tn|trn|mn|m|k)|\s?(?P<short2>bn|tn)|[\s-]?(?P<word>thousand|million|billion"
-    r"|trillion|lakh|crore)|(?P<caps>BN|B|M|K))\b"
+    r"(?:(?P<short>bn|tn|trn|mn|m|k)|\s?(?P<short2>bn|tn)|[\s-]?(?P<word>(?i:thousand|million"
+    r"|billion|trillion|lakh|crore))|(?P<caps>BN|B|M|K))\b"
 )
 _WORD = re.compile(r"[A-Za-z]+")
 _NUM_WORDS_AHEAD = re.compile(r"[ \t]*(?:-|\band\b)?[ \t]*([A-Za-z]+)")
@@ -231,8 +231,8 @@ def read_number(text: str, pos: int, *, money: bool = False):
     value, end = _add_part(text, value, end)
     scale = _SCALE.match(text, end)
     if scale and (money or not scale.group("caps")):
-        word = scale.group("short") or scale.group("short2") or scale.group("word") or \
-            scale.group("caps").lower()
+        word = scale.group("short") or scale.group("short2") or \
+            (scale.group("word") or scale.group("caps")).lower()  # 3.2 MILLION, $5M
         return value * SCALES[word], scale.end(), True, False
     return value, end, False, False
 

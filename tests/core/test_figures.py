@@ -75,6 +75,9 @@ def test_fraction_words_are_counts_of_the_fraction_without_unit():
     ("The site has 5m users.", "5m", 5e6),
     ("The site has 1.2 million users.", "1.2 million", 1.2e6),
     ("The site has 2bn users.", "2bn", 2e9),
+    ("The site has 1.2 Million users.", "1.2 Million", 1.2e6),  # headline case
+    ("The site has 1.2 MILLION users.", "1.2 MILLION", 1.2e6),
+    ("The site has 3.2MILLION users.", "3.2MILLION", 3.2e6),
 ])
 def test_scale_words_and_suffixes(text, written, value):
     assert facts(only(text)) == (written, value, "user", "count", "=")
