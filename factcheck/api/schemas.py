@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 
@@ -12,6 +14,35 @@ def _not_blank(value: str) -> None:
 
 #: The OpenAPI form of _not_blank (a pattern is searched for anywhere in the string).
 _SOME_TEXT = {"pattern": r"\S"}
+
+
+#: An http(s) URL as this API takes it: a host of letters, digits, hyphens and dots (names and
+#: IPv4 addresses), an optional port up to 65535, then printable ASCII. One pattern serves the
+#: validation and the OpenAPI document, so what the document allows is what the API takes.
+_URL = (
+    r"https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*"
+    r"[A-Za-z0-9])?)*\.?(?::(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}"
+    r"|[1-5][0-9]{4}|[1-9][0-9]{0,3}|0))?(?:[/?#][!-~]*)?"
+)
+_URL_RE = re.compile(_URL)
+_URL_MAX = 2000
+
+
+class OptionalUrl(fields.String):
+    """An http(s) URL that may be left out, sent as null or sent empty (a blank form field)."""
+
+    def __init__(self, description: str) -> None:
+        super().__init__(load_default=None, allow_none=True, metadata={
+            "description": f"{description} Empty or null: none.",
+            "pattern": f"^(?:{_URL})?$", "maxLength": _URL_MAX})
+
+    def deserialize(self, value, attr=None, data=None, **kwargs):
+        if isinstance(value, str) and not value:
+            value = None
+        url = super().deserialize(value, attr, data, **kwargs)
+        if url is not None and (len(url) > _URL_MAX or not _URL_RE.fullmatch(url)):
+            raise ValidationError(f"Not a valid http(s) URL (at most {_URL_MAX} characters).")
+        return url
 
 
 class CheckRequestSchema(Schema):
@@ -26,9 +57,8 @@ class CheckRequestSchema(Schema):
                            metadata={"description": "Who sent it: a CMS name, a desk, ..."})
     metadata = fields.Dict(keys=fields.String(), load_default=dict,
                            metadata={"description": "Free JSON kept with the job and echoed back."})
-    callback_url = fields.Url(load_default=None, allow_none=True, schemes={"http", "https"},
-                              metadata={"description": "Where to POST the report when done "
-                                        "(signed per Standard Webhooks)."})
+    callback_url = OptionalUrl(
+        "Where to POST the report when done (signed per Standard Webhooks).")
 
 
     @validates_schema
@@ -70,7 +100,7 @@ class ReferenceRequestSchema(Schema):
                           metadata=_SOME_TEXT)
     text = fields.String(required=True, validate=[validate.Length(min=1), _not_blank],
                          metadata=_SOME_TEXT)
-    url = fields.Url(load_default=None, allow_none=True)
+    url = OptionalUrl("The article's address.")
     source = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=200))
     published_at = fields.DateTime(load_default=None, allow_none=True, metadata={
         "description": "ISO 8601 date or date-time, such as 2022-10-20 or 2022-10-20T14:00:00Z."})
@@ -129,7 +159,7 @@ class HookRequestSchema(Schema):
                           validate=validate.Length(min=1, max=5), metadata={
                               "description": "Webhook secrets the CMS signs with (several "
                                              "while rotating)."})
-    callback_url = fields.Url(load_default=None, allow_none=True, schemes={"http", "https"})
+    callback_url = OptionalUrl("Where to POST the reports of this hook's drafts.")
 
 
 class HookSchema(Schema):

@@ -153,7 +153,7 @@ class Store(abc.ABC):
         new = iter(fresh.values())
         return [r if r is not None else (next(new), True) for r in results]
 
-    def _add_one(self, record: dict[str, Any]) -> tuple[Reference, bool]:
+    def _add_one(self, record: dict[str, Any], *, tries: int = 3) -> tuple[Reference, bool]:
         existing = self._existing(record)
         if existing is not None:
             return existing, False
@@ -161,7 +161,13 @@ class Store(abc.ABC):
         try:
             self._insert_references([(ref, passages_of(ref.id, ref.text))])
         except DuplicateReference:
-            return self._add_one(record)
+            # Another writer stored the same content or id meanwhile (look again), or the id
+            # derived from this text was given to other content by hand.
+            taken = self.get_reference(ref.id, missing_ok=True)
+            if tries <= 1 or taken is not None and taken.content_hash != ref.content_hash:
+                raise Conflict(f"Reference id {ref.id!r} is taken by other content; send this "
+                               "reference with an id of its own.") from None
+            return self._add_one(record, tries=tries - 1)
         return ref, True
 
     def _existing(self, record: dict[str, Any]) -> Reference | None:

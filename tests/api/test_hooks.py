@@ -98,6 +98,19 @@ def test_unsafe_callback_url_is_refused(client):
     assert r.status_code == 422 and r.mimetype == "application/problem+json"
 
 
+def test_an_empty_url_field_means_none(client, store):
+    """A CMS form left blank sends "": no callback, no link, no hook callback."""
+    r = client.post("/v1/checks", json={"text": "A draft.", "callback_url": ""})
+    assert r.status_code == 202
+    assert client.get(r.headers["Location"]).get_json()["callback_url"] is None
+    r = client.post("/v1/references", json={"title": "T", "text": "Some text.", "url": ""})
+    assert r.status_code == 201 and r.get_json()["url"] is None
+    r = client.put("/v1/hooks/ghost", json={"kind": "ghost", "secrets": ["s"], "callback_url": ""})
+    assert r.status_code == 200 and not r.get_json()["callback_url"]
+    r = client.post("/v1/checks", json={"text": "A draft.", "callback_url": "not a url"})
+    assert r.status_code == 422 and "callback_url" in r.get_json()["detail"]
+
+
 def test_deliveries_of_unknown_check_is_404(client):
     assert client.get("/v1/checks/nope/deliveries").status_code == 404
 

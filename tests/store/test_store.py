@@ -362,6 +362,17 @@ def _finish(store, text: str, at: float, status: str = "done"):
     return store.update_job(job, status=status, finished_at=at)
 
 
+def test_an_id_derived_from_a_text_but_given_to_another_is_a_conflict(any_store):
+    from factcheck.store.base import new_reference_id
+
+    text = "A text sent without an id."
+    any_store.add_reference(id=new_reference_id(text), title="T", text="Other content.")
+    with pytest.raises(Conflict, match="id of its own"):
+        any_store.add_reference(title="T", text=text)
+    ref, created = any_store.add_reference(id="own", title="T", text=text)
+    assert created and any_store.get_reference("own").text == text
+
+
 def test_finished_jobs_come_oldest_first_and_can_be_forgotten(any_store):
     late, early = _finish(any_store, "late", 300.0), _finish(any_store, "early", 100.0)
     failed = _finish(any_store, "failed", 200.0, status="failed")
