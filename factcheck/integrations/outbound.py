@@ -8,8 +8,9 @@ host or the address is explicitly allowed (``allow`` holds hostnames, IPs or CID
 ``post_json`` posts through that check with bounded timeouts, follows 307/308 redirects itself
 (re-checking each target) and treats any other redirect as the final answer.
 
-The check resolves the host, then requests resolves it again to connect: a DNS server that
-answers differently the second time (rebinding) is not stopped by this module alone.
+The check resolves the host, then the connection resolves it again; a DNS server answering
+differently the second time (rebinding) would pass the first check. So the address each
+connection actually reached is checked too, before a byte is sent (``PeerCheckingAdapter``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from collections.abc import Collection, Mapping
 from urllib.parse import urljoin, urlsplit
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from factcheck.errors import FactcheckError
 
@@ -84,6 +88,48 @@ def check_url(url: str, *, allow: Collection[str] = ()) -> None:
             raise UnsafeURL(f"{url!r}: {where} {reason}")
 
 
+def _parse_peer(sock: socket.socket) -> IPAddress:
+    return ipaddress.ip_address(sock.getpeername()[0].split("%", 1)[0])
+
+
+class PeerCheckingAdapter(HTTPAdapter):
+    """A transport that refuses a connection whose peer address ``check_url`` would refuse.
+
+    Applied to the socket once connected and before anything is sent, it catches a host that
+    resolved to a public address when checked and to a private one when connected (DNS
+    rebinding). Hosts and networks in ``allow`` pass as in ``check_url``. Connections through a
+    proxy reach the proxy, which is not checked.
+    """
+
+    def __init__(self, allow: Collection[str] = (), **kwargs) -> None:
+        self._hosts, self._networks = _parse_allow(allow)
+        super().__init__(**kwargs)
+
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        hosts, networks = self._hosts, self._networks
+
+        def checked(base: type) -> type:
+            def _new_conn(conn):
+                sock = base._new_conn(conn)
+                host = conn.host.strip("[]").rstrip(".").lower()
+                address = _parse_peer(sock)
+                reason = None if host in hosts else forbidden_reason(address)
+                if reason and not any(address in network for network in networks):
+                    sock.close()
+                    raise UnsafeURL(f"{conn.host} connected to {address}, {reason}")
+                return sock
+
+            return type(f"Checked{base.__name__}", (base,), {"_new_conn": _new_conn})
+
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": type("CheckedHTTPPool", (HTTPConnectionPool,),
+                         {"ConnectionCls": checked(HTTPConnection)}),
+            "https": type("CheckedHTTPSPool", (HTTPSConnectionPool,),
+                          {"ConnectionCls": checked(HTTPSConnection)}),
+        }
+
+
 def post_json(
     url: str,
     body: bytes,
@@ -103,6 +149,8 @@ def post_json(
     headers = {"Content-Type": "application/json", **headers}
     own_session = session is None
     session = session or requests.Session()
+    for scheme in ("http://", "https://"):  # every connection's peer is checked as well
+        session.mount(scheme, PeerCheckingAdapter(allow))
     try:
         for _ in range(max_redirects + 1):
             check_url(url, allow=allow)

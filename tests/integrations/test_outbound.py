@@ -236,3 +236,37 @@ def test_timeouts_are_passed_on():
     session = Recorder()
     post_json("http://127.0.0.1:9/x", b"{}", {}, allow=LOCAL, session=session)
     assert session.kwargs["timeout"] == (3.0, 10.0) and session.kwargs["allow_redirects"] is False
+
+
+def test_a_name_that_rebinds_to_a_private_address_is_refused_when_connecting(
+        receiver, monkeypatch):
+    """Public when checked, loopback when connected: the connection's own peer is refused."""
+    answers = iter(["93.184.216.34", "127.0.0.1"])  # the check's look-up, then the connection's
+    real = socket.getaddrinfo
+
+    def rebinding(host, port, *args, **kwargs):
+        if host != "cms.example":
+            return real(host, port, *args, **kwargs)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
+
+    monkeypatch.setattr(outbound.socket, "getaddrinfo", rebinding)
+    url = f"http://cms.example:{receiver.port}/hook"
+    with pytest.raises(UnsafeURL, match="connected to 127.0.0.1, a loopback address"):
+        post_json(url, b"{}", {})
+    assert receiver.log == []  # nothing reached the local server
+
+
+def test_an_allowed_network_may_be_reached_by_name(receiver, monkeypatch):
+    real = socket.getaddrinfo
+
+    def internal(host, port, *args, **kwargs):
+        if host != "cms.internal":
+            return real(host, port, *args, **kwargs)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+
+    monkeypatch.setattr(outbound.socket, "getaddrinfo", internal)
+    receiver.expect_oneshot_request("/hook", method="POST").respond_with_data("ok")
+    url = f"http://cms.internal:{receiver.port}/hook"
+    assert post_json(url, b"{}", {}, allow=["127.0.0.0/8"]).status_code == 200
+    assert post_json(url.replace("/hook", "/x"), b"{}", {}, allow=["cms.internal"]).status_code \
+        in (404, 500)  # reached (the server has no /x); allowed by name
