@@ -33,12 +33,15 @@ _PARTICLE = r"(?:de|la|van|von|der|den|bin|al|da|di|du|del|le|el|dos|das|St\.)"
 # Only an initial or a short abbreviation may end with a full stop inside a name ("James B. Lee",
 # "St. Paul"): otherwise the stop ends a sentence ("… to CNN. Lee said").
 _CAP_INNER = r"(?:[A-Z][\w-]*(?:['’](?!s\b)[A-Za-z][\w-]*)*(?!\.)|[A-Z]\.|(?:Jr|Sr|St|Mt|Ft)\.)"
-NAME = rf"(?:(?:{_TITLE_WORDS})\.?\s+)*(?:{_CAP_INNER}\s+(?:{_PARTICLE}\s+)?)*{_CAP}"
+#: White space inside a noun phrase: never a line break, which ends a paragraph (a headline's
+#: last word and the next paragraph's first name are two mentions).
+_SP = r"[^\S\n]+"
+NAME = rf"(?:(?:{_TITLE_WORDS})\.?{_SP})*(?:{_CAP_INNER}{_SP}(?:{_PARTICLE}{_SP})?)*{_CAP}"
 _ROLE = (
-    rf"(?:\b(?:{_DETERMINERS})\s+|{_CAP}['’]s?\s+)"
-    rf"(?:[\w'’-]+\s+){{0,4}}?(?:{alternation(lexicon.ROLE_NOUNS)})\b"
+    rf"(?:\b(?:{_DETERMINERS}){_SP}|{_CAP}['’]s?{_SP})"
+    rf"(?:[\w'’-]+{_SP}){{0,4}}?(?:{alternation(lexicon.ROLE_NOUNS)})\b"
 )
-GENERIC_NP = re.compile(rf"\b(?:{_DETERMINERS})\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’-]+\s*$")
+GENERIC_NP = re.compile(rf"\b(?:{_DETERMINERS}){_SP}(?:[\w'’.-]+{_SP}){{0,4}}?[\w'’-]+\s*$")
 _PRONOUN = r"\b(?:he|she|they|we|it|I|He|She|They|We|It|who)\b"
 # (a name starts with a capital: the look-ahead rejects every other position at once)
 NP = re.compile(rf"(?P<pro>{_PRONOUN})|(?P<role>{_ROLE})|(?P<name>(?=[A-Z])(?<![\w'’-]){NAME})")

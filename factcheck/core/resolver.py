@@ -31,6 +31,9 @@ _AFTER_PREPOSITION = re.compile(
 )
 _GENDERED_PRONOUN = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.IGNORECASE)
 _LINE_START = re.compile(r"\n")
+_LINE = re.compile(r"[^\n]+")
+_PUNCT = "\"'“”‘’()[],:;-–—"
+_SENTENCE_CLOSE = frozenset(".?!\"”'’")
 #: A word between a title and a name that qualifies the title ("of", "State", "U.S.").
 _QUALIFIER = re.compile(r"[a-z][\w'’-]*|[A-Z]\.(?:[A-Z]\.)+")
 
@@ -189,17 +192,37 @@ class Resolver:
         return None
 
 
+def _headline_spans(text: str) -> list[tuple[int, int]]:
+    """The lines of ``text`` written in headline case (``Minister Quits Over Housing Row``).
+
+    Three words or more, every word of four letters or more capitalised, and no full stop,
+    question or exclamation mark at the end: a headline or subhead, whose capitalised words
+    are not names.
+    """
+    spans = []
+    for m in _LINE.finditer(text):
+        words = m.group().split()
+        long_words = [w for w in words if len(w.strip(_PUNCT)) >= 4]
+        if (len(words) >= 3 and long_words and m.group().rstrip()[-1:] not in _SENTENCE_CLOSE
+                and all(w.strip(_PUNCT)[:1].isupper() for w in long_words)):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
 def _mentions_outside(text: str, stretches: Sequence[Stretch], *,
                       several_words: bool = False) -> list[Mention]:
-    """The name mentions of ``text`` that lie outside every quoted stretch.
+    """The name mentions of ``text`` outside every quoted stretch and every headline line.
 
     ``several_words`` keeps only mentions of more than one word.
     """
     mentions = []
+    headlines = _headline_spans(text)
     inside = iter(stretches)
     current = next(inside, None)
     for m in NAME_MENTION.finditer(text):
         if several_words and len(m.group().split()) < 2:
+            continue
+        if headlines and any(lo <= m.start() < hi for lo, hi in headlines):
             continue
         while current is not None and current.close_end <= m.start():
             current = next(inside, None)

@@ -202,3 +202,20 @@ def test_without_resolution_names_stay_canonical_and_pronouns_stay_as_written():
         ("Ann Hughes", True), ("Ann Hughes", False)]
     assert [(q.speaker.name, q.speaker.named) for q in plain] == [
         ("Ann Hughes", True), ("she", False)]
+
+
+def test_a_headline_gives_no_name_to_resolve_a_role_or_a_surname_to():
+    text = ("Minister Quits Over Housing Row\n\nThe housing minister resigned on Monday. "
+            '"I have done nothing wrong," the minister said.')
+    (quote,) = extract_quotes(text)
+    assert quote.speaker.name == "the minister"  # not "Quits Over Housing Row"
+    text = ("Bush Hits Marco Rubio On Abortion\n\nJeb Bush spoke first. Then Senator Marco Rubio "
+            'answered. "We disagree," Rubio said.')
+    (quote,) = extract_quotes(text)
+    assert quote.speaker.name == "Marco Rubio"
+
+
+def test_a_name_never_runs_over_a_line_break():
+    text = 'Blair Defends School Plans\n\nTony Blair defended the plans. "They work," he said.'
+    (quote,) = extract_quotes(text)
+    assert quote.speaker.name == "Tony Blair"
