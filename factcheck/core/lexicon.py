@@ -36,7 +36,8 @@ TITLES = _words(
     chairman chairwoman chair attorney former premier deputy assemblyman assemblywoman
     councilman councilwoman councillor councilor congressman congresswoman sheriff chief
     officer detective inspector superintendent commissioner director treasurer pastor rabbi imam
-    bishop cardinal archbishop st saint hon honorable spokesman spokeswoman spokesperson"""
+    bishop cardinal archbishop st saint hon honorable spokesman spokeswoman spokesperson
+    mp mep msp mla"""
 )
 #: The titles, and "the": the words left out of a name (``the Iowa governor``, ``Mr. King``).
 TITLES_OR_THE = TITLES | {"the"}

@@ -219,3 +219,10 @@ def test_a_name_never_runs_over_a_line_break():
     text = 'Blair Defends School Plans\n\nTony Blair defended the plans. "They work," he said.'
     (quote,) = extract_quotes(text)
     assert quote.speaker.name == "Tony Blair"
+
+
+def test_parliamentary_titles_are_not_part_of_the_name():
+    text = ('Tory MP Boris Johnson spoke first. "It was a joke," Mr Johnson said. '
+            '"We will vote no," said Green MEP Alain Lipietz.')
+    first, second = extract_quotes(text)
+    assert (first.speaker.name, second.speaker.name) == ("Boris Johnson", "Alain Lipietz")
