@@ -16,7 +16,13 @@ from collections.abc import Iterator, Sequence
 
 from factcheck.core import lexicon
 from factcheck.core.marks import Stretch
-from factcheck.core.mentions import NAME_MENTION, Mention, sentence_ends, to_mention
+from factcheck.core.mentions import (
+    NAME_MENTION,
+    NAMES_OF_SEVERAL_WORDS,
+    Mention,
+    sentence_ends,
+    to_mention,
+)
 from factcheck.core.types import Speaker
 
 #: How many following pronouns a gendered title (Mr, Mrs, spokeswoman) outweighs.
@@ -201,9 +207,12 @@ def _headline_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     for m in _LINE.finditer(text):
-        words = m.group().split()
+        line = m.group().rstrip()
+        if line[-1:] in _SENTENCE_CLOSE:  # (most paragraphs: ruled out at once)
+            continue
+        words = line.split()
         long_words = [w for w in words if len(w.strip(_PUNCT)) >= 4]
-        if (len(words) >= 3 and long_words and m.group().rstrip()[-1:] not in _SENTENCE_CLOSE
+        if (len(words) >= 3 and long_words
                 and all(w.strip(_PUNCT)[:1].isupper() for w in long_words)):
             spans.append((m.start(), m.end()))
     return spans
@@ -219,7 +228,7 @@ def _mentions_outside(text: str, stretches: Sequence[Stretch], *,
     headlines = _headline_spans(text)
     inside = iter(stretches)
     current = next(inside, None)
-    for m in NAME_MENTION.finditer(text):
+    for m in (NAMES_OF_SEVERAL_WORDS if several_words else NAME_MENTION).finditer(text):
         if several_words and len(m.group().split()) < 2:
             continue
         if headlines and any(lo <= m.start() < hi for lo, hi in headlines):
