@@ -14,7 +14,7 @@ from factcheck.api.schemas import (
     CheckSchema,
     DeliverySchema,
 )
-from factcheck.errors import InvalidInput
+from factcheck.errors import InvalidInput, NotFound
 from factcheck.integrations.callbacks import delivery_log
 from factcheck.integrations.html import html_to_text
 from factcheck.integrations.outbound import HostNotFound, check_url
@@ -96,9 +96,21 @@ class Check(MethodView):
     def get(self, job_id):
         """A check's status (queued, running, done, failed) and, once done, its report."""
         store = current_app.extensions["factcheck.store"]
-        job = recover_if_lost(store, store.get_job(job_id), _enqueue,
-                              settings=current_app.config["FACTCHECK"])
+        settings = current_app.config["FACTCHECK"]
+        job = recover_if_lost(store, _get_job(store, job_id), _enqueue, settings=settings)
         return job.to_dict()
+
+
+def _get_job(store, job_id: str):
+    """The job, or a 404 that says how long finished checks are kept."""
+    try:
+        return store.get_job(job_id)
+    except NotFound as exc:
+        days = current_app.config["FACTCHECK"]["JOB_RETENTION"] / 86400
+        if days:
+            raise NotFound(f"{exc.detail} Finished checks are kept for {days:g} days "
+                           "(JOB_RETENTION).") from None
+        raise
 
 
 @blp.route("/<string:job_id>/deliveries")
@@ -109,5 +121,5 @@ class Deliveries(MethodView):
     def get(self, job_id):
         """Every attempt to deliver this check's callback, oldest first."""
         store = current_app.extensions["factcheck.store"]
-        store.get_job(job_id)  # 404 for an unknown check
+        _get_job(store, job_id)  # 404 for an unknown check
         return delivery_log(store, job_id)

@@ -92,7 +92,8 @@ def test_jobs_past_their_retention_are_forgotten_with_what_points_to_them(app, c
     # An hour later: the finished jobs go (the one that reused the report too), the queued stays.
     gone = expire_jobs(store, retention=3600, now=time.time() + 3601)
     assert set(gone) == {first["id"], reused["id"]}
-    assert client.get(f"/v1/checks/{first['id']}").status_code == 404
+    gone_page = client.get(f"/v1/checks/{first['id']}")
+    assert gone_page.status_code == 404 and "kept for 30 days" in gone_page.get_json()["detail"]
     assert store.log_read(DELIVERIES, first["id"]) == []
     assert client.get(f"/v1/checks/{waiting['id']}").get_json()["status"] == "queued"
     again = client.post("/v1/checks", json={"text": DRAFT}, headers=headers)
