@@ -78,6 +78,8 @@ CREATE TABLE IF NOT EXISTS postings (
     PRIMARY KEY (key, seg)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS segments (seg INTEGER PRIMARY KEY, rows INTEGER NOT NULL);
+-- Texts no passage holds any more, whose ids may still be in postings: a merge leaves them out.
+CREATE TABLE IF NOT EXISTS dead_texts (tid INTEGER PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS jobs (
     id TEXT PRIMARY KEY,
     status TEXT NOT NULL,
@@ -148,6 +150,29 @@ class SQLiteStore(Store):
                 f"{SCHEMA_VERSION}. Ingest the references into a new store.")
         if db.execute("SELECT value FROM meta WHERE name = 'job_ends'").fetchone()[0] == "0":
             self._order_finished_jobs()
+        if not db.execute("SELECT 1 FROM meta WHERE name = 'dead_listed'").fetchone():
+            self._list_dead_texts()
+
+    def _list_dead_texts(self) -> None:
+        """Note the texts that removals took out before dead texts were noted (once).
+
+        Text ids are handed out in turn and never again, so the ids missing from the texts
+        table, up to the last one handed out, are those of texts no passage holds any more.
+        """
+        with self._tx() as db:
+            if db.execute("SELECT 1 FROM meta WHERE name = 'dead_listed'").fetchone():
+                return
+            if db.execute("SELECT 1 FROM meta WHERE name = 'deleted'").fetchone():
+                row = db.execute("SELECT value FROM meta WHERE name = 'tids'").fetchone()
+                last = int(row[0]) if row else 0
+                expected = 1
+                for (tid,) in db.execute("SELECT tid FROM texts ORDER BY tid").fetchall():
+                    db.executemany("INSERT OR IGNORE INTO dead_texts VALUES (?)",
+                                   ((t,) for t in range(expected, tid)))
+                    expected = tid + 1
+                db.executemany("INSERT OR IGNORE INTO dead_texts VALUES (?)",
+                               ((t,) for t in range(expected, last + 1)))
+            db.execute("INSERT INTO meta VALUES ('dead_listed', '1')")
 
     def _order_finished_jobs(self) -> None:
         """List the jobs a store finished before it kept their order (once, on first open)."""
@@ -269,7 +294,7 @@ class SQLiteStore(Store):
 
     def _clear_index(self) -> None:
         with self._tx() as db:
-            for table in ("postings", "segments", "passages", "texts"):
+            for table in ("postings", "segments", "passages", "texts", "dead_texts"):
                 db.execute(f"DELETE FROM {table}")
             db.execute("DELETE FROM meta WHERE name = 'deleted'")
             db.execute("UPDATE meta SET value = value + 1 WHERE name = 'removals'")
@@ -294,30 +319,56 @@ class SQLiteStore(Store):
         db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", (
             (key, seg, len(pids), _pack(pids)) for key, pids in postings.items()))
 
-    def _compact(self) -> None:
-        """Merge the smallest segments into one when there are too many (a tiered merge)."""
+    def _compact(self, *, rows_at_once: int = 20_000) -> None:
+        """Merge the smallest segments into one when there are too many (a tiered merge).
+
+        The merged segments are read in key order, ``rows_at_once`` rows at a time, so a merge
+        never holds more than that in memory however large the segments. Ids of texts no passage
+        holds any more (``dead_texts``) are left out; once every segment has been merged, no
+        posting holds them and they are forgotten.
+        """
         with self._tx() as db:
             segs = db.execute("SELECT seg FROM segments ORDER BY rows, seg").fetchall()
             if len(segs) <= _MAX_SEGMENTS:
                 return
             merging = [seg for (seg,) in segs[: len(segs) - _MAX_SEGMENTS // 2]]
             marks = ",".join("?" * len(merging))
-            live = None
-            if db.execute("SELECT value FROM meta WHERE name = 'deleted'").fetchone():
-                # Texts no passage holds any more (gone from the texts table when their last
-                # passage was removed) leave the merged segments; a text added again later
-                # gets a new id and new postings.
-                live = {tid for (tid,) in db.execute("SELECT tid FROM texts")}
-            merged: dict[int, list[int]] = defaultdict(list)
-            for key, blob in db.execute(
-                    f"SELECT key, tids FROM postings WHERE seg IN ({marks})", merging):
-                merged[key].extend(_unpack(blob))
-            db.execute(f"DELETE FROM postings WHERE seg IN ({marks})", merging)
+            dead = {tid for (tid,) in db.execute("SELECT tid FROM dead_texts")}
+            seg = db.execute("INSERT INTO segments (rows) VALUES (0)").lastrowid
+            written, after = 0, None
+            while True:
+                rows = db.execute(
+                    f"SELECT key, tids FROM postings WHERE seg IN ({marks})"
+                    + ("" if after is None else " AND key > ?")
+                    + " ORDER BY key LIMIT ?",
+                    [*merging, *([] if after is None else [after]), rows_at_once]).fetchall()
+                if not rows:
+                    break
+                last = rows[-1][0]
+                if len(rows) == rows_at_once:  # the last key's rows may go on: read them next
+                    whole = [row for row in rows if row[0] != last]
+                    if whole:
+                        rows, last = whole, whole[-1][0]
+                    else:  # one key filled the read (a key has one row per segment)
+                        rows = db.execute(f"SELECT key, tids FROM postings WHERE seg IN ({marks})"
+                                          " AND key = ?", [*merging, last]).fetchall()
+                merged: dict[int, list[int]] = defaultdict(list)
+                for key, blob in rows:
+                    merged[key].extend(_unpack(blob))
+                if dead:
+                    merged = {k: [t for t in v if t not in dead] for k, v in merged.items()}
+                out = [(k, seg, len(v), _pack(sorted(v))) for k, v in merged.items() if v]
+                # The rows read make room for the merged ones, where those will go in the file.
+                db.execute(f"DELETE FROM postings WHERE seg IN ({marks}) AND key <= ?"
+                           + ("" if after is None else " AND key > ?"),
+                           [*merging, last, *([] if after is None else [after])])
+                db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", out)
+                written += len(out)
+                after = last
             db.execute(f"DELETE FROM segments WHERE seg IN ({marks})", merging)
-            if live is not None:
-                merged = {k: [p for p in v if p in live] for k, v in merged.items()}
-                merged = {k: v for k, v in merged.items() if v}
-            self._write_segment(db, {k: sorted(v) for k, v in merged.items()})
+            db.execute("UPDATE segments SET rows = ? WHERE seg = ?", (written, seg))
+            if dead and len(merging) == len(segs):
+                db.execute("DELETE FROM dead_texts")
 
     def _remove_reference(self, ref: Reference) -> None:
         # The index keeps the ids of texts no passage holds any more until a merge: look-ups

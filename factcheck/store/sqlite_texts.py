@@ -144,5 +144,6 @@ def _set_copies(db: sqlite3.Connection, tid: int, copies: list, *, more: bool) -
     if copies:
         db.execute("UPDATE texts SET copies = ?, more = ? WHERE tid = ?",
                    (copies_json(copies), more, tid))
-    else:  # no passage holds it any more
+    else:  # no passage holds it any more: its id leaves the postings at the next merges
         db.execute("DELETE FROM texts WHERE tid = ?", (tid,))
+        db.execute("INSERT OR IGNORE INTO dead_texts VALUES (?)", (tid,))

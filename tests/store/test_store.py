@@ -273,6 +273,54 @@ def test_a_text_id_is_never_handed_out_twice(tmp_path):
     store.close()
 
 
+def _postings(store) -> dict[int, list[int]]:
+    from factcheck.store.sqlite import _unpack
+
+    merged: dict[int, list[int]] = {}
+    for key, blob in store._db().execute("SELECT key, tids FROM postings"):
+        merged.setdefault(key, []).extend(_unpack(blob))
+    return {key: sorted(tids) for key, tids in merged.items()}
+
+
+def test_a_merge_reads_its_segments_a_part_at_a_time_and_drops_dead_texts(tmp_path):
+    store = open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    names = "amber birch cedar dahlia elm fern gorse heather iris juniper kale".split()
+    for n, name in enumerate(names):  # segments sharing keys, each with texts of its own
+        store.add_reference(id=f"r/{n}", title="T", text=f"One\nThe harbour ferry sails at "
+                            f"dawn daily with {n} cars.\nThe ferry {name} sails again.")
+    store.delete_reference("r/3")
+    db = store._db()
+    dead = {tid for (tid,) in db.execute("SELECT tid FROM dead_texts")}
+    assert dead and not dead & {tid for (tid,) in db.execute("SELECT tid FROM texts")}
+    before = _postings(store)
+    store.add_reference(id="r/11", title="T", text="Two\nA new bridge opens over the river.")
+    db.execute("INSERT INTO segments (rows) VALUES (0)")  # (an empty one: now a merge is due)
+    store._compact(rows_at_once=3)  # a few rows per read: keys cut across the reads
+    after = _postings(store)
+    expected = {k: [t for t in v if t not in dead] for k, v in before.items()}
+    assert {k: v for k, v in after.items() if k in before} == {k: v for k, v in expected.items() if v}
+    assert db.execute("SELECT COUNT(*) FROM segments").fetchone()[0] <= 7
+    assert [p.reference_id for p, _ in store.lookup(keys_of("The ferry elm sails"), limit=1)] \
+        == ["r/4"]
+    store.close()
+
+
+def test_texts_removed_before_they_were_noted_as_dead_are_found_once(tmp_path):
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    store = open_store(url)
+    for n in range(3):
+        store.add_reference(id=f"r/{n}", title="T", text=f"One\nThe ferry number {n} sails.")
+    store.delete_reference("r/1")
+    db = store._db()
+    dead = {tid for (tid,) in db.execute("SELECT tid FROM dead_texts")}
+    db.execute("DELETE FROM dead_texts")  # as an older version left it
+    db.execute("DELETE FROM meta WHERE name = 'dead_listed'")
+    store.close()
+    store = open_store(url)
+    assert {tid for (tid,) in store._db().execute("SELECT tid FROM dead_texts")} == dead
+    store.close()
+
+
 def test_removing_one_of_the_oldest_copies_brings_in_the_next(any_store):
     from factcheck.store.base import MAX_OCCURRENCES
 
