@@ -211,14 +211,17 @@ class Store(abc.ABC):
 
     def references(self, ids: Iterable[str]) -> dict[str, ReferenceInfo]:
         """Title and url of each known reference id (the core's port), cached per process."""
+        ids = set(ids)
         seen = self._fresh_cache()
         with self._seen_lock:
-            out = {rid: info for rid in set(ids) if (info := seen.infos.get(rid)) is not None}
-        missing = [rid for rid in set(ids) if rid not in out]
+            out = {rid: info for rid in ids if (info := seen.infos.get(rid)) is not None}
+            removals = seen.removals
+        missing = [rid for rid in ids if rid not in out]
         if missing:
             found = self._reference_infos(missing)
             with self._seen_lock:
-                seen.infos.update(found)
+                if seen.removals == removals:  # (else read before a removal: not kept)
+                    seen.infos.update(found)
             out.update(found)
         return out
 

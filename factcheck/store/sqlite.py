@@ -148,8 +148,6 @@ class SQLiteStore(Store):
             raise StoreUnavailable(
                 f"The store at {self.path} has layout {found}; this version needs "
                 f"{SCHEMA_VERSION}. Ingest the references into a new store.")
-        if db.execute("SELECT value FROM meta WHERE name = 'job_ends'").fetchone()[0] == "0":
-            self._order_finished_jobs()
         if not db.execute("SELECT 1 FROM meta WHERE name = 'dead_listed'").fetchone():
             self._list_dead_texts()
 
@@ -157,32 +155,45 @@ class SQLiteStore(Store):
         """Note the texts that removals took out before dead texts were noted (once).
 
         Text ids are handed out in turn and never again, so the ids missing from the texts
-        table, up to the last one handed out, are those of texts no passage holds any more.
+        table, from its first to the last handed out, are those of texts no passage holds any
+        more (ids below the first are from before a re-index, which emptied the postings). They are
+        read before the write lock is taken, so other processes opening the store wait little.
         """
+        db = self._db()
+        gaps: list[int] = []
+        if db.execute("SELECT 1 FROM meta WHERE name = 'deleted'").fetchone():
+            previous = None
+            for (tid,) in db.execute("SELECT tid FROM texts ORDER BY tid"):
+                if previous is not None and tid > previous + 1:
+                    gaps.extend(range(previous + 1, tid))
+                previous = tid
+            row = db.execute("SELECT value FROM meta WHERE name = 'tids'").fetchone()
+            if previous is not None and row:  # the newest texts, removed since
+                gaps.extend(range(previous + 1, int(row[0]) + 1))
         with self._tx() as db:
             if db.execute("SELECT 1 FROM meta WHERE name = 'dead_listed'").fetchone():
                 return
-            if db.execute("SELECT 1 FROM meta WHERE name = 'deleted'").fetchone():
-                row = db.execute("SELECT value FROM meta WHERE name = 'tids'").fetchone()
-                last = int(row[0]) if row else 0
-                expected = 1
-                for (tid,) in db.execute("SELECT tid FROM texts ORDER BY tid").fetchall():
-                    db.executemany("INSERT OR IGNORE INTO dead_texts VALUES (?)",
-                                   ((t,) for t in range(expected, tid)))
-                    expected = tid + 1
-                db.executemany("INSERT OR IGNORE INTO dead_texts VALUES (?)",
-                               ((t,) for t in range(expected, last + 1)))
+            db.executemany("INSERT OR IGNORE INTO dead_texts VALUES (?)", ((t,) for t in gaps))
             db.execute("INSERT INTO meta VALUES ('dead_listed', '1')")
 
-    def _order_finished_jobs(self) -> None:
-        """List the jobs a store finished before it kept their order (once, on first open)."""
+    def _order_finished_jobs(self, *, rows: int = 2000) -> None:
+        """List the jobs finished before the store kept their order, ``rows`` jobs per call.
+
+        ``meta.job_ends`` holds how far (a rowid of jobs) the listing has gone, or "done".
+        """
+        db = self._db()
+        cursor = db.execute("SELECT value FROM meta WHERE name = 'job_ends'").fetchone()[0]
+        if cursor == "done":
+            return
+        found = db.execute(
+            "SELECT rowid, id, status, json_extract(data, '$.finished_at') FROM jobs"
+            " WHERE rowid > ? ORDER BY rowid LIMIT ?", (int(cursor), rows)).fetchall()
         with self._tx() as db:
-            if db.execute("SELECT value FROM meta WHERE name = 'job_ends'").fetchone()[0] == "0":
-                db.execute(
-                    "INSERT OR IGNORE INTO job_ends SELECT json_extract(data, '$.finished_at'), id"
-                    " FROM jobs WHERE status IN ('done', 'failed')"
-                    " AND json_extract(data, '$.finished_at') IS NOT NULL")
-                db.execute("UPDATE meta SET value = '1' WHERE name = 'job_ends'")
+            db.executemany("INSERT OR IGNORE INTO job_ends VALUES (?, ?)",
+                           [(at, id) for _, id, status, at in found
+                            if status in ("done", "failed") and at is not None])
+            db.execute("UPDATE meta SET value = ? WHERE name = 'job_ends'",
+                       (str(found[-1][0]) if len(found) == rows else "done",))
 
     def _upgrade_from_3(self) -> str:
         """Give every text of a layout-3 store its copies (once, whichever process is first)."""
@@ -324,8 +335,8 @@ class SQLiteStore(Store):
 
         The merged segments are read in key order, ``rows_at_once`` rows at a time, so a merge
         never holds more than that in memory however large the segments. Ids of texts no passage
-        holds any more (``dead_texts``) are left out; once every segment has been merged, no
-        posting holds them and they are forgotten.
+        holds any more (``dead_texts``) are left out, and then forgotten: no other segment
+        holds them.
         """
         with self._tx() as db:
             segs = db.execute("SELECT seg FROM segments ORDER BY rows, seg").fetchall()
@@ -334,6 +345,7 @@ class SQLiteStore(Store):
             merging = [seg for (seg,) in segs[: len(segs) - _MAX_SEGMENTS // 2]]
             marks = ",".join("?" * len(merging))
             dead = {tid for (tid,) in db.execute("SELECT tid FROM dead_texts")}
+            dropped: set[int] = set()
             seg = db.execute("INSERT INTO segments (rows) VALUES (0)").lastrowid
             written, after = 0, None
             while True:
@@ -356,6 +368,8 @@ class SQLiteStore(Store):
                 for key, blob in rows:
                     merged[key].extend(_unpack(blob))
                 if dead:
+                    for tids in merged.values():
+                        dropped.update(t for t in tids if t in dead)
                     merged = {k: [t for t in v if t not in dead] for k, v in merged.items()}
                 out = [(k, seg, len(v), _pack(sorted(v))) for k, v in merged.items() if v]
                 # The rows read make room for the merged ones, where those will go in the file.
@@ -367,8 +381,9 @@ class SQLiteStore(Store):
                 after = last
             db.execute(f"DELETE FROM segments WHERE seg IN ({marks})", merging)
             db.execute("UPDATE segments SET rows = ? WHERE seg = ?", (written, seg))
-            if dead and len(merging) == len(segs):
-                db.execute("DELETE FROM dead_texts")
+            # A text's postings are all in the segment of the batch that added it, and merges
+            # move whole segments: the dead ids met here are in no posting any more.
+            db.executemany("DELETE FROM dead_texts WHERE tid = ?", ((t,) for t in dropped))
 
     def _remove_reference(self, ref: Reference) -> None:
         # The index keeps the ids of texts no passage holds any more until a merge: look-ups
@@ -508,6 +523,7 @@ class SQLiteStore(Store):
         return [Job.from_dict(json.loads(r[0])) for r in rows]
 
     def finished_before(self, before: float, *, limit: int) -> list[Job]:
+        self._order_finished_jobs()
         rows = self._db().execute(
             "SELECT e.finished_at, e.id, j.data FROM job_ends e LEFT JOIN jobs j ON j.id = e.id"
             " WHERE e.finished_at < ? ORDER BY e.finished_at LIMIT ?", (before, limit)).fetchall()

@@ -300,6 +300,9 @@ def test_a_merge_reads_its_segments_a_part_at_a_time_and_drops_dead_texts(tmp_pa
     expected = {k: [t for t in v if t not in dead] for k, v in before.items()}
     assert {k: v for k, v in after.items() if k in before} == {k: v for k, v in expected.items() if v}
     assert db.execute("SELECT COUNT(*) FROM segments").fetchone()[0] <= 7
+    held = {t for tids in after.values() for t in tids}
+    listed = {tid for (tid,) in db.execute("SELECT tid FROM dead_texts")}
+    assert dead - held and listed == dead & held  # the ids the merge dropped: no longer listed
     assert [p.reference_id for p, _ in store.lookup(keys_of("The ferry elm sails"), limit=1)] \
         == ["r/4"]
     store.close()
@@ -308,9 +311,11 @@ def test_a_merge_reads_its_segments_a_part_at_a_time_and_drops_dead_texts(tmp_pa
 def test_texts_removed_before_they_were_noted_as_dead_are_found_once(tmp_path):
     url = f"sqlite:///{tmp_path / 'store.db'}"
     store = open_store(url)
-    for n in range(3):
-        store.add_reference(id=f"r/{n}", title="T", text=f"One\nThe ferry number {n} sails.")
-    store.delete_reference("r/1")
+    names = "amber birch cedar dahlia".split()
+    for n, name in enumerate(names):
+        store.add_reference(id=f"r/{n}", title="T", text=f"One\nThe ferry {name} sails.")
+    store.delete_reference("r/1")  # texts in the middle of the ids
+    store.delete_reference("r/3")  # the newest texts
     db = store._db()
     dead = {tid for (tid,) in db.execute("SELECT tid FROM dead_texts")}
     db.execute("DELETE FROM dead_texts")  # as an older version left it
