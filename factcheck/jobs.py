@@ -45,29 +45,32 @@ def submit_check(
     raised, so a worker never receives an unknown id and nothing unqueued is "accepted".
     """
     job_id = uuid.uuid4().hex
-    if idempotency_key and not store.kv_put(_IDEMPOTENCY, idempotency_key, job_id, only_new=True):
+    if idempotency_key:
         first = _job_or_none(store, store.kv_get(_IDEMPOTENCY, idempotency_key))
         if first is not None:
             log.info("event=idempotent_repeat job=%s", first.id)
             return first, False
-        # The first job has been forgotten (JOB_RETENTION): the key starts a new check.
-        store.kv_put(_IDEMPOTENCY, idempotency_key, job_id)
-    if idempotency_key:
         fields["idempotency_key"] = idempotency_key
     previous = store.kv_get(_REPORTS, report_key(text, fields.get("title"), store.version()))
     done = _job_or_none(store, previous)
     if done is not None and done.status == "done":
         job = store.create_job(id=job_id, text=text, status="done", report=done.report,
                                reused_from=done.id, finished_at=time.time(), **fields)
+        holder = _claim(store, idempotency_key, job)
+        if holder is not job:
+            return holder, False
         log.info("event=report_reused job=%s from=%s", job.id, done.id)
         return job, True
     job = store.create_job(id=job_id, text=text, **fields)
+    holder = _claim(store, idempotency_key, job)
+    if holder is not job:
+        return holder, False
     try:
         enqueue(job.id)
     except Exception as exc:  # the broker client raises many kinds; all mean "not queued"
         store.delete_job(job.id)
         if idempotency_key:
-            store.kv_delete(_IDEMPOTENCY, idempotency_key)
+            store.kv_delete(_IDEMPOTENCY, idempotency_key, value=job.id)
         log.warning("event=enqueue_failed job=%s error=%r", job.id, exc)
         raise BrokerUnavailable(
             "The job queue is unreachable; nothing was recorded. Retry later.",
@@ -75,6 +78,30 @@ def submit_check(
         ) from exc
     log.info("event=accepted job=%s chars=%d", job.id, len(text))
     return job, True
+
+
+def _claim(store: Store, idempotency_key: str | None, job: Job) -> Job:
+    """Tie ``idempotency_key`` to the just recorded ``job``; return the job the key is tied to.
+
+    The job is recorded before its key, so a key always names a job that exists. When another
+    request with the same key won, its job is returned and this one, never announced, is
+    removed. A key whose job is gone (forgotten after JOB_RETENTION, or never queued) is taken
+    over, unless another request takes it over first.
+    """
+    if not idempotency_key:
+        return job
+    for _ in range(3):
+        if store.kv_put(_IDEMPOTENCY, idempotency_key, job.id, only_new=True):
+            return job
+        held = store.kv_get(_IDEMPOTENCY, idempotency_key)
+        holder = _job_or_none(store, held)
+        if holder is not None:
+            store.delete_job(job.id)
+            log.info("event=idempotent_repeat job=%s", holder.id)
+            return holder
+        if held is not None:
+            store.kv_delete(_IDEMPOTENCY, idempotency_key, value=held)
+    return job  # (the key changed hands three times meanwhile: this check goes ahead)
 
 
 def _job_or_none(store: Store, job_id: str | None) -> Job | None:
@@ -98,12 +125,11 @@ def expire_jobs(store: Store, *, retention: float, now: float | None = None,
     before = (time.time() if now is None else now) - retention
     forgotten = []
     for job in store.finished_before(before, limit=limit):
-        if job.idempotency_key and store.kv_get(_IDEMPOTENCY, job.idempotency_key) == job.id:
-            store.kv_delete(_IDEMPOTENCY, job.idempotency_key)
+        if job.idempotency_key:
+            store.kv_delete(_IDEMPOTENCY, job.idempotency_key, value=job.id)
         if job.report and not job.reused_from:
             key = report_key(job.text, job.title, job.report["store_version"])
-            if store.kv_get(_REPORTS, key) == job.id:
-                store.kv_delete(_REPORTS, key)
+            store.kv_delete(_REPORTS, key, value=job.id)
         store.log_delete(DELIVERIES, job.id)
         store.forget_finished_job(job)
         forgotten.append(job.id)

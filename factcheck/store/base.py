@@ -452,8 +452,8 @@ class Store(abc.ABC):
         """Store a JSON value; with ``only_new``, only if the key is absent. True if written."""
 
     @abc.abstractmethod
-    def kv_delete(self, namespace: str, key: str) -> None:
-        """Remove one key."""
+    def kv_delete(self, namespace: str, key: str, *, value: Any = None) -> None:
+        """Remove one key; with ``value``, only while it still holds that value (atomic)."""
 
     @abc.abstractmethod
     def kv_items(self, namespace: str) -> dict[str, Any]:

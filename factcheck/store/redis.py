@@ -82,6 +82,13 @@ return out
 """
 
 
+#: HDEL of field ARGV[1] of hash KEYS[1] only while it holds ARGV[2].
+_DELETE_IF = """
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end
+return 0
+"""
+
+
 class RedisStore(Store):
     """Store in Redis; every web process and worker pointing at it sees the same data."""
 
@@ -93,6 +100,7 @@ class RedisStore(Store):
         self._postings = self.r.register_script(_POSTINGS)
         self._occurrences_script = self.r.register_script(_OCCURRENCES)
         self._reference_info = self.r.register_script(_REFERENCE_INFO)
+        self._delete_if = self.r.register_script(_DELETE_IF)
 
     def _k(self, *parts: object) -> str:
         return self.prefix + ":".join(str(p) for p in parts)
@@ -445,8 +453,12 @@ class RedisStore(Store):
         written = self._call(write, self._k("kv", namespace), key, json.dumps(value))
         return bool(written) or not only_new
 
-    def kv_delete(self, namespace: str, key: str) -> None:
-        self._call(self.r.hdel, self._k("kv", namespace), key)
+    def kv_delete(self, namespace: str, key: str, *, value: Any = None) -> None:
+        if value is None:
+            self._call(self.r.hdel, self._k("kv", namespace), key)
+        else:
+            self._call(lambda: self._delete_if(keys=[self._k("kv", namespace)],
+                                               args=[key, json.dumps(value)]))
 
     def kv_items(self, namespace: str) -> dict[str, Any]:
         raw = self._call(self.r.hgetall, self._k("kv", namespace))

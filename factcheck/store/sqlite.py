@@ -552,9 +552,13 @@ class SQLiteStore(Store):
             cur = db.execute(f"{verb} INTO kv VALUES (?, ?, ?)", (namespace, key, json.dumps(value)))
             return cur.rowcount == 1
 
-    def kv_delete(self, namespace: str, key: str) -> None:
+    def kv_delete(self, namespace: str, key: str, *, value: Any = None) -> None:
         with self._tx() as db:
-            db.execute("DELETE FROM kv WHERE ns = ? AND key = ?", (namespace, key))
+            if value is None:
+                db.execute("DELETE FROM kv WHERE ns = ? AND key = ?", (namespace, key))
+            else:
+                db.execute("DELETE FROM kv WHERE ns = ? AND key = ? AND value = ?",
+                           (namespace, key, json.dumps(value)))
 
     def kv_items(self, namespace: str) -> dict[str, Any]:
         rows = self._db().execute("SELECT key, value FROM kv WHERE ns = ?", (namespace,))

@@ -5,6 +5,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
+from factcheck.errors import NotFound
 from factcheck.jobs import recover_if_lost, run_job
 from factcheck.serve import load_seeds
 from tests.conftest import REPO
@@ -117,3 +120,30 @@ def test_workers_sweep_expired_jobs_at_most_every_few_minutes(app, store, monkey
     kept = {**settings, "JOB_RETENTION": 0}  # 0: keep jobs forever
     store.update_job(store.create_job(text="four"), status="done", finished_at=now - 1e6)
     assert tasks.sweep_expired_jobs(store, kept, now=now + 1e6) == 0
+
+
+def test_a_repeat_racing_the_first_request_gets_the_first_job(app, store, monkeypatch):
+    """Two requests with one Idempotency-Key: the one that ties the key first wins."""
+    from factcheck.jobs import submit_check
+
+    queued: list[str] = []
+    winner = store.create_job(text="The same draft.")
+    create = store.create_job
+
+    losers: list[str] = []
+
+    def create_then_lose(**fields):  # the other request ties the key while this one records
+        job = create(**fields)
+        losers.append(job.id)
+        store.kv_put("idempotency", "k-1", winner.id, only_new=True)
+        return job
+
+    monkeypatch.setattr(store, "create_job", create_then_lose)
+    job, new = submit_check(store, queued.append, text="The same draft.", idempotency_key="k-1")
+    assert (job.id, new, queued) == (winner.id, False, [])  # nothing queued for the loser
+    with pytest.raises(NotFound):
+        store.get_job(losers[0])  # and its record, never announced, is gone
+    monkeypatch.undo()
+    store.kv_put("idempotency", "k-2", "a-job-forgotten-long-ago")
+    job, new = submit_check(store, queued.append, text="Another draft.", idempotency_key="k-2")
+    assert new and queued == [job.id] and store.kv_get("idempotency", "k-2") == job.id

@@ -464,3 +464,11 @@ def test_a_log_can_be_removed_whole(any_store):
     any_store.log_delete("deliveries", "job-1")
     assert any_store.log_read("deliveries", "job-1") == []
     assert any_store.log_read("deliveries", "job-2") == [{"n": 1}]
+
+
+def test_a_small_record_can_be_removed_only_while_it_holds_a_value(any_store):
+    any_store.kv_put("idempotency", "k", "job-1")
+    any_store.kv_delete("idempotency", "k", value="job-2")  # another value: kept
+    assert any_store.kv_get("idempotency", "k") == "job-1"
+    any_store.kv_delete("idempotency", "k", value="job-1")
+    assert any_store.kv_get("idempotency", "k") is None
