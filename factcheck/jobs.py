@@ -11,6 +11,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from typing import Any
 
 from factcheck.errors import BrokerUnavailable, NotFound, StoreUnavailable
@@ -62,7 +63,12 @@ def submit_check(
         log.info("event=report_reused job=%s from=%s", job.id, done.id)
         return job, True
     job = store.create_job(id=job_id, text=text, **fields)
-    holder = _claim(store, idempotency_key, job)
+    try:
+        holder = _claim(store, idempotency_key, job)
+    except StoreUnavailable:
+        with suppress(StoreUnavailable):  # (a record no one was told of; the client retries)
+            store.delete_job(job.id)
+        raise
     if holder is not job:
         return holder, False
     try:
