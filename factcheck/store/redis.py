@@ -411,7 +411,7 @@ class RedisStore(Store):
             self._call(self.r.zrem, self._k("ended"), *gone)
         return [Job.from_dict(json.loads(raw)) for raw in raws if raw is not None]
 
-    def _list_finished_jobs(self, *, steps: int = 20) -> None:
+    def _list_finished_jobs(self, *, steps: int = 50) -> None:
         """Add the jobs finished before the store kept their order, a part at each call.
 
         The store's keys are scanned once for them, ``steps`` x 1,000 keys per call, so that
