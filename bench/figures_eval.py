@@ -207,7 +207,8 @@ def main(argv=None):
                     help="score the gold against itself (must print 100.0 everywhere, 0 traps hit)")
     args = ap.parse_args(argv)
 
-    gold_items = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
+    with open(args.gold, encoding="utf-8") as lines:
+        gold_items = [json.loads(line) for line in lines if line.strip()]
     names = ("span", "value", "value+unit")
     crits = (crit_span, crit_value, crit_vu)
     tp = Counter()
