@@ -59,28 +59,21 @@ class Resolver:
         self.speakers: list[tuple[int, str]] = []  # (offset, canonical name) of named speakers
         self.gender: dict[str, str] = {}
         self.people: set[str] = set()  # names met at least once where a person may stand
-        # surname -> (offset, full name); with resolve=False, read when a surname first needs it
+        # surname -> (offset, full name) of every name met; with resolve=False, None: the
+        # full names of a surname are read when it first needs completing (_full_names_of)
         self.full_names: dict[str, list[tuple[int, str]]] | None = None
         self.names: list[tuple[int, str]] = []
         self.offsets: list[int] = []
         self.sentence_starts: list[int] = [0]
         if not resolve:
+            self._lazy_full_names: dict[str, list[tuple[int, str]]] = {}
+            self._stretch_opens = [s.open_at for s in stretches]
             return
         self.full_names = {}
         self.names = self._collect_names(stretches)
         self.offsets = [offset for offset, _ in self.names]
         starts = sentence_ends(text, 0, len(text)) + [m.end() for m in _LINE_START.finditer(text)]
         self.sentence_starts = sorted([0, *starts])
-
-    def _collect_full_names(self) -> None:
-        """Only ``full_names``: what completing a surname needs.
-
-        A one-word mention never adds a full name of its own (completed, it repeats the latest
-        one), so only mentions of several words are read.
-        """
-        self.full_names = {}
-        for start, end, _ in _mentions_outside(self.text, self.stretches, several_words=True):
-            self._note_full_name(start, self._canonical(start, self.text[start:end]))
 
     def _note_full_name(self, start: int, canonical: str) -> None:
         """Remember a name of several words by its surname, for completing later surnames."""
@@ -127,10 +120,43 @@ class Resolver:
         """Complete a lone surname to the latest full name ending with it before ``offset``."""
         if " " in name or not name:
             return name
-        if self.full_names is None:
-            self._collect_full_names()
-        earlier = [full for at, full in self.full_names.get(name, ()) if at < offset]
+        found = self.full_names.get(name, ()) if self.full_names is not None else \
+            self._full_names_of(name)
+        earlier = [full for at, full in found if at < offset]
         return earlier[-1] if earlier else name
+
+    def _full_names_of(self, surname: str) -> list[tuple[int, str]]:
+        """``(offset, full name)`` of the names of several words ending with ``surname``.
+
+        With ``resolve=False`` only the surnames that need completing are read, and only in the
+        lines that hold them: a name never runs over a line break, so the names of a line are
+        the same whether the text is read from its start or from the line's. They are the
+        entries ``full_names`` would hold for that surname, in the same order.
+        """
+        lazy = self._lazy_full_names
+        if surname in lazy:
+            return lazy[surname]
+        lazy[surname] = found = []  # (filled in text order: a nested look-up sees what came before)
+        text, opens = self.text, self._stretch_opens
+        for line in _LINE.finditer(text):
+            if surname not in line.group() or _is_headline(line.group()):
+                continue
+            for m in NAMES_OF_SEVERAL_WORDS.finditer(text, line.start(), line.end()):
+                if len(m.group().split()) < 2:
+                    continue
+                at = bisect.bisect_right(opens, m.start()) - 1
+                if at >= 0 and m.start() < self.stretches[at].close_end:
+                    continue  # inside a quote
+                mention = to_mention(text, m)
+                if mention is None:
+                    continue
+                own = _own_name(text[mention[0] : mention[1]].split())
+                if own[-1] != surname:
+                    continue  # (another surname's full name)
+                canonical = self._complete(" ".join(own), mention[0])
+                if " " in canonical:
+                    found.append((mention[0], canonical))
+        return found
 
     def _before(self, offset: int) -> list[tuple[int, str]]:
         """Names met before ``offset``."""
@@ -205,32 +231,27 @@ def _headline_spans(text: str) -> list[tuple[int, int]]:
     question or exclamation mark at the end: a headline or subhead, whose capitalised words
     are not names.
     """
-    spans = []
-    for m in _LINE.finditer(text):
-        line = m.group().rstrip()
-        if line[-1:] in _SENTENCE_CLOSE:  # (most paragraphs: ruled out at once)
-            continue
-        words = line.split()
-        long_words = [w for w in words if len(w.strip(_PUNCT)) >= 4]
-        if (len(words) >= 3 and long_words
-                and all(w.strip(_PUNCT)[:1].isupper() for w in long_words)):
-            spans.append((m.start(), m.end()))
-    return spans
+    return [(m.start(), m.end()) for m in _LINE.finditer(text) if _is_headline(m.group())]
 
 
-def _mentions_outside(text: str, stretches: Sequence[Stretch], *,
-                      several_words: bool = False) -> list[Mention]:
-    """The name mentions of ``text`` outside every quoted stretch and every headline line.
+def _is_headline(line: str) -> bool:
+    """Tell whether a line is in headline case (see ``_headline_spans``)."""
+    line = line.rstrip()
+    if line[-1:] in _SENTENCE_CLOSE:  # (most paragraphs: ruled out at once)
+        return False
+    words = line.split()
+    long_words = [w for w in words if len(w.strip(_PUNCT)) >= 4]
+    return (len(words) >= 3 and bool(long_words)
+            and all(w.strip(_PUNCT)[:1].isupper() for w in long_words))
 
-    ``several_words`` keeps only mentions of more than one word.
-    """
+
+def _mentions_outside(text: str, stretches: Sequence[Stretch]) -> list[Mention]:
+    """The name mentions of ``text`` outside every quoted stretch and every headline line."""
     mentions = []
     headlines = _headline_spans(text)
     inside = iter(stretches)
     current = next(inside, None)
-    for m in (NAMES_OF_SEVERAL_WORDS if several_words else NAME_MENTION).finditer(text):
-        if several_words and len(m.group().split()) < 2:
-            continue
+    for m in NAME_MENTION.finditer(text):
         if headlines and any(lo <= m.start() < hi for lo, hi in headlines):
             continue
         while current is not None and current.close_end <= m.start():

@@ -226,3 +226,12 @@ def test_parliamentary_titles_are_not_part_of_the_name():
             '"We will vote no," said Green MEP Alain Lipietz.')
     first, second = extract_quotes(text)
     assert (first.speaker.name, second.speaker.name) == ("Boris Johnson", "Alain Lipietz")
+
+
+def test_without_resolving_a_surname_is_completed_from_earlier_full_names_only():
+    text = ('Blair Talks Tough On Crime\n\n"Tony Blair is wrong," said Ann Lee. Prime Minister '
+            'Tony Blair spoke later.\n"We will act," Mr Blair said. "So will we," said Mr Brown. '
+            'Gordon Brown left.')
+    speakers = [q.speaker.name for q in extract_quotes(text, resolve=False)]
+    # Not from the headline, nor from inside a quote; "Brown" only after it is introduced.
+    assert speakers == ["Ann Lee", "Tony Blair", "Brown"]
