@@ -55,13 +55,8 @@ def submit_check(
     previous = store.kv_get(_REPORTS, report_key(text, fields.get("title"), store.version()))
     done = _job_or_none(store, previous)
     if done is not None and done.status == "done":
-        job = store.create_job(id=job_id, text=text, status="done", report=done.report,
-                               reused_from=done.id, finished_at=time.time(), **fields)
-        holder = _claim(store, idempotency_key, job)
-        if holder is not job:
-            return holder, False
-        log.info("event=report_reused job=%s from=%s", job.id, done.id)
-        return job, True
+        fields.update(status="done", report=done.report, reused_from=done.id,
+                      finished_at=time.time())
     job = store.create_job(id=job_id, text=text, **fields)
     try:
         holder = _claim(store, idempotency_key, job)
@@ -71,6 +66,9 @@ def submit_check(
         raise
     if holder is not job:
         return holder, False
+    if job.reused_from:
+        log.info("event=report_reused job=%s from=%s", job.id, job.reused_from)
+        return job, True
     try:
         enqueue(job.id)
     except Exception as exc:  # the broker client raises many kinds; all mean "not queued"

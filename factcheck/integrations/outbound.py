@@ -82,10 +82,16 @@ def check_url(url: str, *, allow: Collection[str] = ()) -> None:
     if host in hosts:
         return
     for address in _resolve(host, port):
-        reason = forbidden_reason(address)
-        if reason and not any(address in network for network in networks):
+        reason = _refusal(address, networks)
+        if reason:
             where = f"{host} resolves to {address}," if host != str(address) else f"{host} is"
             raise UnsafeURL(f"{url!r}: {where} {reason}")
+
+
+def _refusal(address: IPAddress, networks: list[IPNetwork]) -> str | None:
+    """Why ``address`` may not be reached, unless one of the allowed ``networks`` holds it."""
+    reason = forbidden_reason(address)
+    return None if reason is None or any(address in n for n in networks) else reason
 
 
 def _parse_peer(sock: socket.socket) -> IPAddress:
@@ -114,8 +120,8 @@ class PeerCheckingAdapter(HTTPAdapter):
                 sock = base._new_conn(conn)
                 host = conn.host.strip("[]").rstrip(".").lower()
                 address = _parse_peer(sock)
-                reason = None if host in hosts else forbidden_reason(address)
-                if reason and not any(address in network for network in networks):
+                reason = None if host in hosts else _refusal(address, networks)
+                if reason:
                     sock.close()
                     raise UnsafeURL(f"{conn.host} connected to {address}, {reason}")
                 return sock
@@ -149,8 +155,9 @@ def post_json(
     headers = {"Content-Type": "application/json", **headers}
     own_session = session is None
     session = session or requests.Session()
-    for scheme in ("http://", "https://"):  # every connection's peer is checked as well
-        session.mount(scheme, PeerCheckingAdapter(allow))
+    adapter = PeerCheckingAdapter(allow)  # every connection's peer is checked as well
+    for scheme in ("http://", "https://"):
+        session.mount(scheme, adapter)
     try:
         for _ in range(max_redirects + 1):
             check_url(url, allow=allow)

@@ -284,7 +284,6 @@ class RedisStore(Store):
         return int(self._call(self.r.get, self._k("version")) or 0)
 
     def _reference_infos(self, ids: list[str]) -> dict[str, ReferenceInfo]:
-        ids = list(set(ids))
         if not ids:
             return {}
         rows = self._call(lambda: self._reference_info(keys=[self._k("ref", i) for i in ids]))

@@ -347,13 +347,11 @@ class SQLiteStore(Store):
             dead = {tid for (tid,) in db.execute("SELECT tid FROM dead_texts")}
             dropped: set[int] = set()
             seg = db.execute("INSERT INTO segments (rows) VALUES (0)").lastrowid
-            written, after = 0, None
+            written, after = 0, -1  # (keys are non-negative)
             while True:
                 rows = db.execute(
-                    f"SELECT key, tids FROM postings WHERE seg IN ({marks})"
-                    + ("" if after is None else " AND key > ?")
-                    + " ORDER BY key LIMIT ?",
-                    [*merging, *([] if after is None else [after]), rows_at_once]).fetchall()
+                    f"SELECT key, tids FROM postings WHERE seg IN ({marks}) AND key > ?"
+                    " ORDER BY key LIMIT ?", [*merging, after, rows_at_once]).fetchall()
                 if not rows:
                     break
                 last = rows[-1][0]
@@ -373,9 +371,8 @@ class SQLiteStore(Store):
                     merged = {k: [t for t in v if t not in dead] for k, v in merged.items()}
                 out = [(k, seg, len(v), _pack(sorted(v))) for k, v in merged.items() if v]
                 # The rows read make room for the merged ones, where those will go in the file.
-                db.execute(f"DELETE FROM postings WHERE seg IN ({marks}) AND key <= ?"
-                           + ("" if after is None else " AND key > ?"),
-                           [*merging, last, *([] if after is None else [after])])
+                db.execute(f"DELETE FROM postings WHERE seg IN ({marks}) AND key > ?"
+                           " AND key <= ?", [*merging, after, last])
                 db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", out)
                 written += len(out)
                 after = last
@@ -412,7 +409,7 @@ class SQLiteStore(Store):
 
     def _reference_infos(self, ids: list[str]) -> dict[str, ReferenceInfo]:
         out = {}
-        for chunk in chunks(list(set(ids))):
+        for chunk in chunks(ids):
             marks = ",".join("?" * len(chunk))
             for rid, data in self._db().execute(
                     f"SELECT id, data FROM refs WHERE id IN ({marks})", chunk):
